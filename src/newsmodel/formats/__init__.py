@@ -1,0 +1,1 @@
+"""Serialised formats: each module pairs a writer with its reader."""

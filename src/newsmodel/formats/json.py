@@ -1,0 +1,288 @@
+"""newsmodel's own JSON format: ``to_json``/``from_json``, ``to_dict``/``from_dict``, ``json_schema``.
+
+The document is the article's fields with a ``format_version`` key; fields at their default
+(``None``, empty lists) are left out. Blocks and inline marks are tagged unions with a ``type``
+key. Datetimes are ISO 8601 strings with their UTC offset. The JSON Schema of the format ships
+beside this module as ``article.schema.json``.
+
+All of the mapping lives in :func:`make_converter`: one cattrs converter, configured in one place.
+"""
+
+from __future__ import annotations
+
+import json as _stdlib_json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from typing import Any, get_args, get_origin
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.strategies import configure_tagged_union
+
+from ..errors import DeserializationError, NewsModelError
+from ..model import (
+    Article,
+    Block,
+    BlockQuote,
+    Emphasis,
+    Figure,
+    Link,
+    ListBlock,
+    Mark,
+    Paragraph,
+    Table,
+)
+
+try:  # orjson is an optional speed-up (the "fast" extra); the stdlib gives the same documents.
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exercised only without the extra
+    _orjson = None
+
+__all__ = [
+    "FORMAT_VERSION",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+#: The version of the JSON format written by :func:`to_json`; readers accept this one only.
+FORMAT_VERSION = 1
+
+BLOCK_TAGS: Mapping[type, str] = {
+    Paragraph: "paragraph",
+    ListBlock: "list",
+    BlockQuote: "blockquote",
+    Figure: "figure",
+    Table: "table",
+}
+MARK_TAGS: Mapping[type, str] = {Link: "link", Emphasis: "emphasis"}
+
+
+# --------------------------------------------------------------------------------------------
+# The converter
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO 8601 date-time string, got {type(value).__name__}")
+    # Python 3.10's fromisoformat does not know the "Z" suffix other producers write.
+    text = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date-time: {value!r}") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"date-time without a UTC offset: {value!r}")
+    return parsed
+
+
+def _strict(kind: type, json_name: str) -> Callable[[object, type], Any]:
+    # cattrs' defaults coerce (str(5) == "5", bool("false") is True); a lossless format must not.
+    def structure(value: object, _: type) -> object:
+        if type(value) is not kind:
+            raise TypeError(f"expected {json_name}, got {_json_type_name(value)}")
+        return value
+
+    return structure
+
+
+def _json_type_name(value: object) -> str:
+    names = {str: "a string", int: "an integer", bool: "a boolean", float: "a number", list: "an array"}
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "an object"
+    return names.get(type(value), type(value).__name__)
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Any]:
+    def factory(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        element = get_args(t)[0]
+        handler = converter.get_structure_hook(element)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            # Only a JSON array is a sequence here: a string would otherwise become its characters.
+            if type(value) is not list:
+                raise TypeError(f"expected an array, got {_json_type_name(value)}")
+            if not detailed:
+                return tuple([handler(item, element) for item in value])
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(handler(item, element))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """Return a fresh converter between articles and JSON-ready dicts.
+
+    Integrations that embed articles in their own cattrs models can start from this one.
+    ``detailed_validation=False`` is faster and reports only the first problem.
+    """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        detailed_validation=detailed_validation,
+        unstruct_collection_overrides={tuple: list},
+    )
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(bool, _strict(bool, "a boolean"))
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, _tuple_hook_factory(converter, detailed_validation)
+    )
+    configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
+    configure_tagged_union(Mark, converter, tag_name="type", tag_generator=MARK_TAGS.__getitem__)
+    return converter
+
+
+# The fast converter answers valid input; the detailed one runs only to explain a failure.
+_FAST = make_converter(detailed_validation=False)
+_DETAILED = make_converter(detailed_validation=True)
+_unstructure_article = _FAST.get_unstructure_hook(Article)
+_structure_article = _FAST.get_structure_hook(Article)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """Return the article as a JSON-ready dict (only str, int, bool, list and dict inside)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"to_dict() takes an Article, not {type(article).__name__}")
+    document: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    document.update(_unstructure_article(article))
+    return document
+
+
+def to_json(article: Article, *, indent: int | None = None) -> str:
+    """Return the article as a JSON document (UTF-8 text, non-ASCII characters kept as they are)."""
+    document = to_dict(article)
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        return _orjson.dumps(document, option=option).decode("utf-8")
+    return _stdlib_json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def _format_problem(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, NewsModelError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, TypeError | ValueError) and not isinstance(exc, ForbiddenExtraKeysError):
+        return f"invalid value: {exc}"
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _problems(exc: Exception) -> list[str]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        return cattrs.transform_error(exc, path="$", format_exception=_format_problem)
+    return [f"{_format_problem(exc, None)} @ $"]
+
+
+def from_dict(document: Mapping[str, Any]) -> Article:
+    """Build an article from a dict as :func:`to_dict` returns it.
+
+    Raises :class:`~newsmodel.errors.DeserializationError` listing every problem with its
+    JSON path; no partial article is ever returned.
+    """
+    if not isinstance(document, Mapping):
+        raise DeserializationError(
+            "not a newsmodel article", [f"expected an object, got {_json_type_name(document)} @ $"]
+        )
+    body = dict(document)
+    version = body.pop("format_version", None)
+    if version != FORMAT_VERSION or type(version) is not int:
+        raise DeserializationError(
+            "not a newsmodel article",
+            [f"format_version must be {FORMAT_VERSION}, got {version!r} @ $.format_version"],
+        )
+    try:
+        return _structure_article(body, Article)  # type: ignore[no-any-return]
+    except RecursionError:
+        raise DeserializationError("the document is nested too deeply") from None
+    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass below
+        pass
+    try:
+        _DETAILED.structure(body, Article)
+    except RecursionError:
+        raise DeserializationError("the document is nested too deeply") from None
+    except Exception as exc:
+        raise DeserializationError("invalid newsmodel article", _problems(exc)) from exc
+    raise AssertionError("the fast and detailed converters disagree")  # pragma: no cover
+
+
+def from_json(data: str | bytes | bytearray | memoryview) -> Article:
+    """Read an article from a JSON document written by :func:`to_json`.
+
+    Every kind of bad input (not JSON, broken UTF-8, wrong types, unknown or missing fields,
+    invalid values, deep nesting) raises :class:`~newsmodel.errors.DeserializationError`.
+    """
+    if isinstance(data, memoryview | bytearray):
+        data = bytes(data)
+    if not isinstance(data, str | bytes):
+        raise TypeError(f"from_json() takes str or bytes, not {type(data).__name__}")
+    if not data.strip():
+        raise DeserializationError("empty input: expected a JSON document")
+    try:
+        if _orjson is not None:
+            document = _orjson.loads(data)
+        else:
+            if isinstance(data, bytes):
+                data = data.decode("utf-8")
+            document = _stdlib_json.loads(data)
+    except UnicodeDecodeError as exc:
+        raise DeserializationError(
+            "input is not valid UTF-8", [f"byte {exc.start}: {exc.reason}"]
+        ) from exc
+    except RecursionError:
+        raise DeserializationError("the document is nested too deeply") from None
+    except ValueError as exc:
+        raise DeserializationError("input is not valid JSON", [str(exc)]) from exc
+    return from_dict(document)
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files(__package__).joinpath("article.schema.json").read_text(encoding="utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the format :func:`to_json` writes (a fresh copy)."""
+    schema: dict[str, Any] = _stdlib_json.loads(_schema_text())
+    return schema

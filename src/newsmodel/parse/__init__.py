@@ -1,0 +1,1 @@
+"""Readers of unstructured input (plain text, HTML) into the article model."""
