@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, cast
 
 import attrs
 
@@ -66,9 +66,8 @@ def _fail(obj: object, field: str, reason: str) -> ValidationError:
 def _check_str(
     obj: object, field: str, value: object, *, blank_ok: bool = True, empty_ok: bool = False
 ) -> None:
-    if type(value) is not str:
-        if not isinstance(value, str):
-            raise _fail(obj, field, f"expected a str, got {type(value).__name__}")
+    if not isinstance(value, str):
+        raise _fail(obj, field, f"expected a str, got {type(value).__name__}")
     bad = _XML_UNSAFE.search(value)
     if bad is not None:
         raise _fail(
@@ -376,7 +375,8 @@ class Section:
             if isinstance(paragraphs, str | bytes) or not isinstance(paragraphs, Iterable):
                 raise ValidationError("Section", "paragraphs", "expected a sequence of paragraphs")
             blocks = tuple(p if isinstance(p, Paragraph) else Paragraph(text=p) for p in paragraphs)
-        self.__attrs_init__(heading=heading, level=level, blocks=blocks)
+        # A list (or any iterable) is turned into a tuple, with a clear error, by the validator.
+        self.__attrs_init__(heading=heading, level=level, blocks=cast("tuple[Block, ...]", blocks))
 
     def __attrs_post_init__(self) -> None:
         _check_opt_str(self, "heading", self.heading)
@@ -389,7 +389,7 @@ class Section:
                 raise _fail(
                     self,
                     f"blocks[{i}]",
-                    f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}",
+                    f"expected Paragraph, ListBlock, BlockQuote, Figure or Table, got {type(block).__name__}",
                 )
 
     @property
