@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any, get_args, get_origin
+from typing import Any, AnyStr, get_args, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -387,17 +387,19 @@ def _only_xml_safe_characters(data: str | bytes) -> bool:
         # Single-byte searches run at memchr speed; longer needles are many times slower.
         if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
             return False
-        backslash, letter_u = b"\\", b"u"
-    else:
-        if "\ufffe" in data or "\uffff" in data:
-            return False
-        backslash, letter_u = "\\", "u"  # type: ignore[assignment]
+        return not _has_unicode_escape(data, b"\\", b"u")
+    if "\ufffe" in data or "\uffff" in data:
+        return False
+    return not _has_unicode_escape(data, "\\", "u")
+
+
+def _has_unicode_escape(data: AnyStr, backslash: AnyStr, letter_u: AnyStr) -> bool:
     escape = data.find(backslash)
     while escape != -1:
         if data[escape + 1 : escape + 2] == letter_u:
-            return False
+            return True
         escape = data.find(backslash, escape + 2)  # skip the escaped character, even a backslash
-    return True
+    return False
 
 
 @cache
