@@ -121,9 +121,13 @@ def _after(
         or (mention.kind == "pronoun" and mention.salient and k == j + 1 and _is_cue(tokens[k - 1]))
     ):
         return Attribution(mention, has_cue=True)
-    if mention.kind == "pronoun" and tokens[j].lower != mention.text:  # French "a-t-il déclaré"
-        if k < len(tokens) and _is_cue(tokens[k]):
-            return Attribution(mention, has_cue=True)
+    if (
+        mention.kind == "pronoun"
+        and tokens[j].lower != mention.text
+        and k < len(tokens)
+        and _is_cue(tokens[k])
+    ):
+        return Attribution(mention, has_cue=True)
     return _NONE
 
 
@@ -136,7 +140,7 @@ def _before(
             continue
         if token.lower in lx.CUE_PREPOSITIONS:
             return Attribution(_mention_after(tokens, by_first, k + 1), has_cue=True)
-        if _is_cue(token) or _FRENCH_CUE(token):
+        if _is_cue(token) or _is_hyphenated_cue(token):
             mention = _mention_before(tokens, by_last, k, start)
             if mention is None:
                 mention = _mention_after(tokens, by_first, k + 1)
@@ -146,7 +150,8 @@ def _before(
     return _NONE
 
 
-def _FRENCH_CUE(token: Token) -> bool:  # noqa: N802 - reads as a predicate like _is_cue
+def _is_hyphenated_cue(token: Token) -> bool:
+    """ "a-t-il", "dit-elle": a French cue verb fused with its subject."""
     return "-" in token.text and token.lower.split("-", 1)[0] in lx.CUE_VERBS
 
 
@@ -216,9 +221,12 @@ def _headline_speaker(
     k = mention.last + 1
     if k < quote and tokens[k].text == ":":
         return mention
-    if k < quote and tokens[k].lower in ("on", "about", "zu", "sur", "sobre"):
-        if any(tokens[n].text == ":" for n in range(k + 1, quote)):
-            return mention
+    if (
+        k < quote
+        and tokens[k].lower in ("on", "about", "zu", "sur", "sobre")
+        and any(tokens[n].text == ":" for n in range(k + 1, quote))
+    ):
+        return mention
     return None
 
 

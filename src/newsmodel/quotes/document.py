@@ -62,7 +62,7 @@ def quote_document(
         _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
     ]
     speakers = [
-        [_speaker(index, a, seen, p) for a, p in zip(atts, _positions(parsed[index]))]
+        [_speaker(index, a, seen, p) for a, p in zip(atts, _positions(parsed[index]), strict=True)]
         for index, atts in enumerate(attributions)
     ]
     _carry_within_paragraphs(parsed, speakers)
@@ -183,7 +183,7 @@ def _speaker(index: int, attribution: Attribution, seen: list[_Seen], position: 
 
 def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
     """A paragraph's unattributed quotes belong to the speaker of its nearest attributed quote."""
-    for paragraph, names in zip(parsed, speakers):
+    for paragraph, names in zip(parsed, speakers, strict=True):
         if paragraph.block or None not in names or all(name is None for name in names):
             continue
         for i, name in enumerate(names):
@@ -194,7 +194,7 @@ def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
 
 
 def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
-    """Continue a speaker into the next paragraph: a multi-paragraph quote, or a new paragraph of his quotes."""
+    """Carry a speaker on: through a multi-paragraph quote, or into a paragraph continuing the quotes."""
     # Multi-paragraph quotes: the opening mark on each paragraph, the closing one on the last.
     chain: list[tuple[int, int]] = []
     for index, paragraph in enumerate(parsed):

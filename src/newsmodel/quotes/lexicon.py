@@ -1,4 +1,6 @@
-"""The words speaker attribution looks for, in English, German, French, Spanish, Italian, Portuguese and Dutch.
+"""The words speaker attribution looks for.
+
+English, German, French, Spanish, Italian, Portuguese and Dutch.
 
 All entries are lower case; lookups lower-case the token first.
 """
@@ -19,6 +21,7 @@ __all__ = [
     "ORG_NOUNS",
     "ORG_WORDS",
     "PERSON_NOUNS",
+    "POSSESSIVE_PRONOUNS",
     "PRONOUNS",
     "SCARE_INTRODUCERS",
     "STOP_CAPITALS",
@@ -127,11 +130,12 @@ FEMALE = _words(
 )
 # Pronouns that can stand for a speaker, by what they can stand for.
 PRONOUNS: dict[str, str] = {
-    **dict.fromkeys("he him his himself er ihm sein seine seinem seinen il lui él hij zijn".split(), "m"),
-    **dict.fromkeys("she her hers herself elle ella lei zij ihr ihre".split(), "f"),
-    **dict.fromkeys("sie".split(), "any"),
-    **dict.fromkeys("it its they them their ils elles ellos ellas es".split(), "org"),
+    **dict.fromkeys(_words("he him his himself er ihm sein seine seinem seinen il lui él hij zijn"), "m"),
+    **dict.fromkeys(_words("she her hers herself elle ella lei zij ihr ihre"), "f"),
+    **dict.fromkeys(_words("sie"), "any"),
+    **dict.fromkeys(_words("it its they them their ils elles ellos ellas es"), "org"),
 }
+POSSESSIVE_PRONOUNS = _words("his her its their sein seine ihr ihre son sa ses su sus")
 DETERMINERS = _words(
     "the a an this that these his her its their our der die das den dem des ein eine einer le la les l' "
     "un une el los las lo il gli uno una de het een o a os as"

@@ -135,7 +135,7 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-_POSSESSIVE_PRONOUNS = frozenset("his her its their sein seine ihr ihre".split())
+_POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
 
 
 def _name_run_end(tokens: list[Token], i: int) -> int:
