@@ -46,6 +46,10 @@ def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) ->
     found = _before(tokens, by_first, by_last, left_start, quote_token)
     if found.mention is not None:
         return found
+    if quote_token > 0 and tokens[quote_token - 1].text == ":" and not found.has_cue:
+        subject = _sentence_subject(tokens, mentions, by_first, left_start, quote_token)
+        if subject is not None:
+            return Attribution(subject)
     if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
         nearest = _nearest_salient(mentions, first, quote_token)
         if nearest is not None:
@@ -169,22 +173,41 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
     size = len(tokens)
-    # "according to X", "said coach Ana Silva", "dijo el ministro": skip "to" and a role noun.
-    if k < size and tokens[k].lower in ("to", "a"):
+    # "according to X", "a déclaré jeudi le maire": skip "to" and days.
+    while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
-    if k < size and tokens[k].kind == "word" and tokens[k].lower in lx.PERSON_NOUNS and k + 1 in by_first:
-        k += 1
+    # "said union leader Tomasz Wójcik", "zei minister Sanne de Vries": skip the role words.
+    n = k
+    while n < size and n - k < 3 and tokens[n].kind == "word" and _is_role_word(tokens[n].lower):
+        n += 1
+    if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
+        k = n
     mention = by_first.get(k)
     if mention is None:
         return None
     if mention.kind == "nominal":
-        # "said the company’s chief executive, Tom Hale": the name in apposition is better.
-        n = mention.last + 1
-        if n + 1 < size and tokens[n].text == "," and by_first.get(n + 1) is not None:
-            named = by_first[n + 1]
-            if named.kind == "name" and named.category == "person":
-                return named
+        named = _apposition_after(tokens, by_first, mention)
+        if named is not None:
+            return named
     return mention
+
+
+def _is_role_word(lower: str) -> bool:
+    return lower in lx.PERSON_NOUNS or lower in lx.ORG_NOUNS
+
+
+def _apposition_after(tokens: list[Token], by_first: dict[int, Mention], mention: Mention) -> Mention | None:
+    """The name after "the mayor of Lyon," or "the company’s chief executive," if one follows."""
+    n = mention.last + 1
+    limit = min(len(tokens), n + 5)
+    while n < limit and tokens[n].text != ",":
+        if tokens[n].kind != "word":
+            return None
+        n += 1
+    named = by_first.get(n + 1) if n < limit else None
+    if named is not None and named.kind == "name" and named.category == "person":
+        return named
+    return None
 
 
 def _prefer_apposition(tokens: list[Token], by_last: dict[int, Mention], mention: Mention) -> Mention:
@@ -238,3 +261,14 @@ def attribute_block(tokens: list[Token], mentions: list[Mention]) -> Attribution
     by_first = {m.first: m for m in mentions}
     by_last = {m.last: m for m in mentions}
     return _before(tokens, by_first, by_last, first, len(tokens))
+
+
+def _sentence_subject(
+    tokens: list[Token], mentions: list[Mention], by_first: dict[int, Mention], start: int, quote: int
+) -> Mention | None:
+    """Who introduces a quote with a colon and no cue verb: "Varga went further: “…”"."""
+    for mention in mentions:
+        if start <= mention.first and mention.last < quote and mention.salient:
+            named = _apposition_after(tokens, by_first, mention) if mention.kind == "nominal" else None
+            return named or mention
+    return None

@@ -97,9 +97,17 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
     """Every mention in document order with the speaker it stands for (pronouns resolved)."""
     seen: list[_Seen] = []
     for index, paragraph in enumerate(parsed):
+        previous: _Seen | None = None
         for mention in paragraph.mentions:
             gender = mention.gender
-            if mention.kind == "name":
+            if (
+                mention.kind == "nominal"
+                and previous is not None
+                and _in_apposition(paragraph, previous, mention)
+            ):
+                # "Dame Olivia Harrow, the museum’s director,": the noun phrase is the same person.
+                speaker, gender = previous.speaker, previous.gender
+            elif mention.kind == "name":
                 speaker: str | None = registry.fullest(mention.text, index)
                 gender = gender or registry.gender(speaker)
             elif mention.kind == "pronoun":
@@ -110,8 +118,19 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
                 found = _holder(seen, index, mention)
                 speaker = found.speaker if found else mention.text
                 gender = found.gender if found else gender
-            seen.append(_Seen(index, mention.first, mention, speaker, gender))
+            previous = _Seen(index, mention.first, mention, speaker, gender)
+            seen.append(previous)
     return seen
+
+
+def _in_apposition(paragraph: _Parsed, previous: _Seen, mention: Mention) -> bool:
+    name = previous.mention
+    return (
+        name.kind == "name"
+        and name.category == "person"
+        and mention.first == name.last + 2
+        and paragraph.tokens[name.last + 1].text == ","
+    )
 
 
 def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
@@ -142,13 +161,17 @@ def _holder(seen: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None
     """Who "the president" or "the company" is: a named holder of that title, or the last organisation."""
     if mention.title is None:
         return None
+    role = mention.title
+    generic = role in lx.GENERIC_ORG_NOUNS
     for candidate in reversed(seen):
+        held = candidate.mention
         if mention.category == "person":
-            if candidate.mention.kind == "name" and candidate.mention.title == mention.title:
+            # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
+            if held.kind == "name" and held.title is not None and held.title.endswith(role):
                 return candidate
         elif candidate.paragraph < paragraph - _PRONOUN_REACH:
             return None
-        elif candidate.mention.kind == "name" and candidate.mention.category == "org":
+        elif held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
             return candidate
     return None
 
@@ -187,7 +210,9 @@ def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
         if paragraph.block or None not in names or all(name is None for name in names):
             continue
         for i, name in enumerate(names):
-            if name is None and _is_speech(paragraph, i):
+            if name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
+                names[i] = names[i - 1]  # "she was “open to talks” but would not “negotiate …”"
+            elif name is None and _is_speech(paragraph, i):
                 before = next((names[k] for k in range(i - 1, -1, -1) if names[k] is not None), None)
                 after = next((names[k] for k in range(i + 1, len(names)) if names[k] is not None), None)
                 names[i] = before or after
@@ -232,6 +257,11 @@ def _unify(chain: list[tuple[int, int]], speakers: list[list[str | None]]) -> No
             speakers[p][q] = name
 
 
+def _same_sentence(paragraph: _Parsed, a: int, b: int) -> bool:
+    tokens = paragraph.tokens
+    return all(tokens[k].kind != "end" for k in range(paragraph.quote_tokens[a], paragraph.quote_tokens[b]))
+
+
 def _starts_with_quote(paragraph: _Parsed) -> bool:
     return bool(paragraph.spans) and not paragraph.text[: paragraph.spans[0].open_start].strip()
 
@@ -274,13 +304,29 @@ def _build_quotes(
 def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attribution: Attribution) -> QuoteKind:
     if paragraph.block:
         return "block"
-    t = paragraph.quote_tokens[i]
-    previous = paragraph.tokens[t - 1] if t > 0 else None
-    if previous is not None and previous.kind == "word" and previous.lower in lx.SCARE_INTRODUCERS:
+    if _introduced_as_term(paragraph, i):
         return "scare"
     words = text.split()
-    if speaker is None and len(words) <= 3 and not attribution.has_cue and text[-1:] not in ".!?,":
-        return "scare"
-    if _is_woven(paragraph, i) and (text[:1].islower() or len(words) <= 3):
+    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?,":
+        if len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha())):
+            return "scare"  # a quoted term, or a Title In Title Case
+    if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
         return "partial"
     return "direct"
+
+
+def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
+    """ "the so-called “…”", "the film “…”", "the band’s new album, “…”"."""
+    t = paragraph.quote_tokens[i]
+    words = 0
+    for k in range(t - 1, max(-1, t - 4), -1):
+        token = paragraph.tokens[k]
+        if token.kind == "word":
+            if token.lower in lx.SCARE_INTRODUCERS:
+                return True
+            words += 1
+            if words == 2:
+                break
+        elif token.text != ",":
+            break
+    return False

@@ -107,6 +107,12 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             i += 1
             continue
         lower = token.lower
+        if lower in lx.DETERMINERS:
+            mention = _nominal_mention(text, tokens, i)
+            if mention is not None:
+                mentions.append(mention)
+                i = mention.last + 1
+                continue
         inversion = _FRENCH_INVERSION.search(lower)
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
@@ -118,12 +124,6 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             )
             i += 1
             continue
-        if lower in lx.DETERMINERS:
-            mention = _nominal_mention(text, tokens, i)
-            if mention is not None:
-                mentions.append(mention)
-                i = mention.last + 1
-                continue
         if _is_capital(token):
             end = _name_run_end(tokens, i)
             mention = _name_mention(text, tokens, i, end)
@@ -167,7 +167,7 @@ def _name_mention(text: str, tokens: list[Token], first: int, last: int) -> Ment
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if word in lx.TITLES or word + "." in lx.TITLES:
+        if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
             title = word
             begin = k + 1
             break
@@ -227,7 +227,7 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     """ "the minister", "the union’s president", "the company": a determiner, up to 3 words, a role noun."""
     for k in range(det + 1, min(det + 5, len(tokens))):
         token = tokens[k]
-        if token.kind != "word" or (k > det + 1 and _is_capital(token) and token.lower in lx.STOP_CAPITALS):
+        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL:
             return None
         noun = _bare(token.lower)
         category: Category | None = (
@@ -255,6 +255,9 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
                 end,
             )
     return None
+
+
+_NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
 
 
 def _is_possessive(token: Token) -> bool:

@@ -38,13 +38,14 @@ class NameRegistry:
 
     def fullest(self, name: str, paragraph: int) -> str:
         """The fullest form of ``name`` in the document, as seen from paragraph ``paragraph``."""
-        words = tuple(name.split())
+        words = tuple(name.casefold().split())
         size = len(words)
         best: list[tuple[str, ...]] = []
         for candidate in self._names:
             if len(candidate) <= size:
                 continue
-            if candidate[-size:] == words or (size == 1 and candidate[0] == words[0]):
+            folded = tuple(w.casefold() for w in candidate)
+            if folded[-size:] == words or (size == 1 and folded[0] == words[0]):
                 if not best or len(candidate) > len(best[0]):
                     best = [candidate]
                 elif len(candidate) == len(best[0]):
