@@ -10,7 +10,7 @@ from ..model import Quote, QuoteKind, xml_unsafe_characters
 from . import lexicon as lx
 from .attribution import Attribution, attribute, attribute_block
 from .marks import MarkedSpan, find_marked_spans
-from .mentions import Mention, Token, find_mentions, tokenize
+from .mentions import Mention, Token, find_mentions, scan_names, tokenize
 from .names import NameRegistry
 
 __all__ = ["quote_document"]
@@ -53,7 +53,17 @@ def quote_document(
                 f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
                 "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
             )
-    parsed = [_parse(text) for text in paragraphs]
+    spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
+    # Pronouns look one paragraph back, and that paragraph's pronouns one more: only paragraphs
+    # within two of a quote need reading word by word; the rest are scanned for names only.
+    close = set()
+    for index, found in enumerate(spans):
+        if found is None or found:
+            close.update((index, index - 1, index - 2))
+    parsed = [
+        _parse(text, found) if index in close else _scan(text)
+        for index, (text, found) in enumerate(zip(paragraphs, spans, strict=True))
+    ]
     registry = NameRegistry(known_people)
     for index, paragraph in enumerate(parsed):
         registry.add_all(index, paragraph.mentions)
@@ -73,16 +83,23 @@ def quote_document(
     )
 
 
-def _parse(text: str) -> _Parsed:
-    stripped = text.lstrip()
-    if stripped.startswith(">"):
+def _is_block(text: str) -> bool:
+    return text.lstrip().startswith(">")
+
+
+def _scan(text: str) -> _Parsed:
+    return _Parsed(text, [], [], scan_names(text), [], False)
+
+
+def _parse(text: str, spans: list[MarkedSpan] | None) -> _Parsed:
+    if spans is None:
+        stripped = text.lstrip()
         start = len(text) - len(stripped) + 1
         end = len(text.rstrip())
         while start < end and text[start].isspace():
             start += 1
-        spans = [MarkedSpan(start, start, end, end, True)] if start < end else []
-        return _Parsed(text, spans, [], [], [], True)
-    spans = find_marked_spans(text)
+        block = [MarkedSpan(start, start, end, end, True)] if start < end else []
+        return _Parsed(text, block, [], [], [], True)
     tokens = tokenize(text, spans)
     mentions = find_mentions(text, tokens)
     quote_tokens = [i for i, token in enumerate(tokens) if token.kind == "quote"]

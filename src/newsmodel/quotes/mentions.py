@@ -14,15 +14,13 @@ from typing import Literal, NamedTuple
 from . import lexicon as lx
 from .marks import MarkedSpan
 
-__all__ = ["Mention", "Token", "find_mentions", "tokenize"]
+__all__ = ["Mention", "Token", "find_mentions", "scan_names", "tokenize"]
 
 TokenKind = Literal["word", "punct", "end", "quote"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 Category = Literal["person", "org"]
 
-_TOKEN = re.compile(
-    r"(?P<word>\w+(?:[’'\-.]\w+)*)(?P<dot>\.)?|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
-)
+_TOKEN = re.compile(r"(?P<word>\w+(?:[’'\-.]\w+)*)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)")
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
@@ -34,11 +32,8 @@ class Token(NamedTuple):
     start: int
     end: int
     kind: TokenKind
+    lower: str
     quote: int = -1
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 class Mention(NamedTuple):
@@ -59,23 +54,30 @@ class Mention(NamedTuple):
 def tokenize(text: str, spans: list[MarkedSpan]) -> list[Token]:
     """Split ``text`` into tokens, each quoted span (with its marks) becoming one ``quote`` token."""
     tokens: list[Token] = []
+    append = tokens.append
     position = 0
     for index, span in enumerate([*spans, None]):
         stop = len(text) if span is None else span.open_start
         for match in _TOKEN.finditer(text, position, stop):
-            word = match.group("word")
-            if word is None:
-                kind: TokenKind = "end" if match.group("end") else "punct"
-                tokens.append(Token(match.group(), match.start(), match.end(), kind))
-                continue
-            if match.group("dot") and ((word + ".").lower() in lx.ABBREVIATIONS or _is_initial(word)):
-                tokens.append(Token(word + ".", match.start(), match.end(), "word"))
-                continue
-            tokens.append(Token(word, match.start(), match.start() + len(word), "word"))
-            if match.group("dot"):
-                tokens.append(Token(".", match.end() - 1, match.end(), "end"))
+            kind = match.lastgroup
+            start = match.start()
+            if kind == "word":
+                word = match.group()
+                lower = word.lower()
+                if text[match.end() : match.end() + 1] == "." and (
+                    lower + "." in lx.ABBREVIATIONS or (len(word) == 1 and word.isupper())
+                ):
+                    append(Token(word + ".", start, match.end() + 1, "word", lower + "."))
+                    position = match.end() + 1
+                else:
+                    append(Token(word, start, match.end(), "word", lower))
+            elif start >= position:
+                piece = match.group()
+                append(Token(piece, start, match.end(), "end" if kind == "end" else "punct", piece))
         if span is not None:
-            tokens.append(Token(text[span.start : span.end], span.open_start, span.close_end, "quote", index))
+            tokens.append(
+                Token(text[span.start : span.end], span.open_start, span.close_end, "quote", "", index)
+            )
             position = span.close_end
     return tokens
 
@@ -113,7 +115,7 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 mentions.append(mention)
                 i = mention.last + 1
                 continue
-        inversion = _FRENCH_INVERSION.search(lower)
+        inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
@@ -272,3 +274,34 @@ def _opens_clause(tokens: list[Token], i: int) -> bool:
     if previous.kind != "word":
         return True
     return previous.lower in lx.LINKERS
+
+
+# A capitalised run of words, possibly with name particles: what scan_names looks at.
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w’'])[^\W\d_a-z][\w’'\-]*\.?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?"
+    r"[^\W\d_a-z][\w’'\-]*\.?)*"
+)
+
+
+def scan_names(text: str) -> list[Mention]:
+    """The names in a paragraph that has no quotes: a quick scan, for the name registry and titles.
+
+    The mentions have no token positions (``first``/``last`` are -1) and are never salient.
+    """
+    found: list[Mention] = []
+    for match in _CAPITAL_RUN.finditer(text):
+        run = match.group()
+        if not any(c.islower() for c in run) and len(run) < 2:
+            continue
+        offset = match.start()
+        tokens = [
+            Token(w.group(), offset + w.start(), offset + w.end(), "word", w.group().lower())
+            for w in re.finditer(r"\S+", run)
+        ]
+        if tokens and tokens[-1].text.endswith(".") and tokens[-1].lower not in lx.ABBREVIATIONS:
+            last = tokens[-1]
+            tokens[-1] = Token(last.text[:-1], last.start, last.end - 1, "word", last.lower[:-1])
+        mention = _name_mention(text, tokens, 0, len(tokens) - 1)
+        if mention is not None and mention.kind == "name":
+            found.append(mention._replace(first=-1, last=-1, salient=False))
+    return found

@@ -19,20 +19,31 @@ class NameRegistry:
     """Full names seen in a document, with where each first appears and its gender if known."""
 
     def __init__(self, known_people: Sequence[str] = ()) -> None:
-        # name words -> (paragraph of last sighting so far, gender)
+        # name words -> paragraphs where seen (-1: known from elsewhere)
         self._names: dict[tuple[str, ...], list[int]] = {}
+        # folded last word / first word -> names ending / starting with it
+        self._by_last: dict[str, list[tuple[str, ...]]] = {}
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._genders: dict[str, str] = {}
         for name in known_people:
-            words = tuple(name.split())
-            if words:
-                self._names.setdefault(words, []).append(-1)
+            self._add(tuple(name.split()), -1)
+
+    def _add(self, words: tuple[str, ...], paragraph: int) -> None:
+        if not words:
+            return
+        seen = self._names.get(words)
+        if seen is None:
+            self._names[words] = [paragraph]
+            self._by_last.setdefault(words[-1].casefold(), []).append(words)
+            self._by_first.setdefault(words[0].casefold(), []).append(words)
+        else:
+            seen.append(paragraph)
 
     def add_all(self, paragraph: int, mentions: Iterable[Mention]) -> None:
         """Record the names among ``mentions``, found in paragraph number ``paragraph``."""
         for mention in mentions:
             if mention.kind == "name":
-                words = tuple(mention.text.split())
-                self._names.setdefault(words, []).append(paragraph)
+                self._add(tuple(mention.text.split()), paragraph)
                 if mention.gender in ("m", "f") and mention.text not in self._genders:
                     self._genders[mention.text] = mention.gender
 
@@ -40,15 +51,20 @@ class NameRegistry:
         """The fullest form of ``name`` in the document, as seen from paragraph ``paragraph``."""
         words = tuple(name.casefold().split())
         size = len(words)
+        if not size:
+            return name
+        candidates = self._by_last.get(words[-1], [])
+        if size == 1:
+            candidates = candidates + self._by_first.get(words[0], [])
         best: list[tuple[str, ...]] = []
-        for candidate in self._names:
+        for candidate in candidates:
             if len(candidate) <= size:
                 continue
             folded = tuple(w.casefold() for w in candidate)
             if folded[-size:] == words or (size == 1 and folded[0] == words[0]):
                 if not best or len(candidate) > len(best[0]):
                     best = [candidate]
-                elif len(candidate) == len(best[0]):
+                elif len(candidate) == len(best[0]) and candidate not in best:
                     best.append(candidate)
         if not best:
             return name
