@@ -8,6 +8,7 @@ rather than the object of a verb or preposition ("asked about Putin").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal, NamedTuple
 
@@ -284,24 +285,38 @@ _CAPITAL_RUN = re.compile(
 
 
 def scan_names(text: str) -> list[Mention]:
-    """The names in a paragraph that has no quotes: a quick scan, for the name registry and titles.
+    """The names in a paragraph far from any quote: a quick scan, for the registry and pronouns.
 
-    The mentions have no token positions (``first``/``last`` are -1) and are never salient.
+    The mentions have no token positions (``first``/``last`` are -1); a name is salient when it
+    starts a sentence or is a possessive, the two cases a word-by-word reading would also find.
     """
     found: list[Mention] = []
     for match in _CAPITAL_RUN.finditer(text):
-        run = match.group()
-        if not any(c.islower() for c in run) and len(run) < 2:
+        template = _scanned_name(match.group())
+        if template is None:
             continue
         offset = match.start()
-        tokens = [
-            Token(w.group(), offset + w.start(), offset + w.end(), "word", w.group().lower())
-            for w in re.finditer(r"\S+", run)
-        ]
-        if tokens and tokens[-1].text.endswith(".") and tokens[-1].lower not in lx.ABBREVIATIONS:
-            last = tokens[-1]
-            tokens[-1] = Token(last.text[:-1], last.start, last.end - 1, "word", last.lower[:-1])
-        mention = _name_mention(text, tokens, 0, len(tokens) - 1)
-        if mention is not None and mention.kind == "name":
-            found.append(mention._replace(first=-1, last=-1, salient=False))
+        before = text[:offset].rstrip()[-1:]
+        salient = template.salient or not before or before in ".!?:;\"”"
+        found.append(template._replace(start=offset + template.start, end=offset + template.end, salient=salient))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _scanned_name(run: str) -> Mention | None:
+    """The name a capitalised run holds, offsets relative to the run (cached: names repeat)."""
+    words = run.split()
+    if len(words) == 1 and (words[0].lower() in lx.STOP_CAPITALS or len(run) < 2):
+        return None  # "The", "However": by far the most common capitalised words
+    if words[-1].endswith(".") and words[-1].lower() not in lx.ABBREVIATIONS:
+        words[-1] = words[-1][:-1]
+    tokens = []
+    offset = 0
+    for word in words:
+        start = run.index(word, offset)
+        offset = start + len(word)
+        tokens.append(Token(word, start, offset, "word", word.lower()))
+    mention = _name_mention(run, tokens, 0, len(tokens) - 1)
+    if mention is None or mention.kind != "name":
+        return None
+    return mention._replace(first=-1, last=-1, salient=_is_possessive(tokens[-1]))
