@@ -28,7 +28,6 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from newsmodel.quotes import quote_paragraphs
 from newsmodel.quotes.lexicon import PRONOUNS, TITLES

@@ -34,8 +34,9 @@ class _Seen(NamedTuple):
     paragraph: int
     token: int
     mention: Mention
-    speaker: str | None
+    speaker: str | None  # a name as written (made fullest only when given out), or a noun phrase
     gender: str | None
+    origin: int  # the paragraph the name was read in; -1 for a noun phrase standing for itself
 
 
 def quote_document(
@@ -71,8 +72,12 @@ def quote_document(
     attributions = [
         _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
     ]
+    by_mention = {id(candidate.mention): candidate for candidate in seen}
     speakers = [
-        [_speaker(index, a, seen, p) for a, p in zip(atts, _positions(parsed[index]), strict=True)]
+        [
+            _speaker(index, a, by_mention, seen, p, registry)
+            for a, p in zip(atts, _positions(parsed[index]), strict=True)
+        ]
         for index, atts in enumerate(attributions)
     ]
     _carry_within_paragraphs(parsed, speakers)
@@ -117,25 +122,30 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
         previous: _Seen | None = None
         for mention in paragraph.mentions:
             gender = mention.gender
+            origin = index
+            speaker: str | None = mention.text
             if (
                 mention.kind == "nominal"
                 and previous is not None
                 and _in_apposition(paragraph, previous, mention)
             ):
                 # "Dame Olivia Harrow, the museum’s director,": the noun phrase is the same person.
-                speaker, gender = previous.speaker, previous.gender
+                speaker, gender, origin = previous.speaker, previous.gender, previous.origin
             elif mention.kind == "name":
-                speaker: str | None = registry.fullest(mention.text, index)
-                gender = gender or registry.gender(speaker)
-            elif mention.kind == "pronoun":
-                found = _antecedent(seen, index, mention.first, mention.gender, mention.category)
-                speaker = found.speaker if found else None
-                gender = found.gender if found and found.gender else gender
+                gender = gender or registry.gender(mention.text)
             else:
-                found = _holder(seen, index, mention)
-                speaker = found.speaker if found else mention.text
-                gender = found.gender if found else gender
-            previous = _Seen(index, mention.first, mention, speaker, gender)
+                found = (
+                    _antecedent(seen, index, mention.first, mention.gender, mention.category)
+                    if mention.kind == "pronoun"
+                    else _holder(seen, index, mention)
+                )
+                if found is not None:
+                    speaker, gender, origin = found.speaker, found.gender or gender, found.origin
+                elif mention.kind == "pronoun":
+                    speaker = None
+                else:
+                    origin = -1
+            previous = _Seen(index, mention.first, mention, speaker, gender, origin)
             seen.append(previous)
     return seen
 
@@ -204,21 +214,22 @@ def _attribute_paragraph(
     return [attribute(paragraph.tokens, paragraph.mentions, t) for t in paragraph.quote_tokens]
 
 
-def _speaker(index: int, attribution: Attribution, seen: list[_Seen], position: int) -> str | None:
+def _speaker(
+    index: int,
+    attribution: Attribution,
+    by_mention: dict[int, _Seen],
+    seen: list[_Seen],
+    position: int,
+    registry: NameRegistry,
+) -> str | None:
     mention = attribution.mention
     if mention is None:
-        if attribution.dropped:
-            found = _antecedent(seen, index, position, "any", "person")
-            return found.speaker if found else None
+        found = _antecedent(seen, index, position, "any", "person") if attribution.dropped else None
+    else:
+        found = by_mention.get(id(mention))
+    if found is None or found.speaker is None:
         return None
-    for candidate in seen:
-        if candidate.mention is mention:
-            return candidate.speaker
-    # A block quote's speaker is named in the paragraph before it.
-    for candidate in seen:
-        if candidate.paragraph == index - 1 and candidate.mention == mention:
-            return candidate.speaker
-    return None
+    return found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
 
 
 def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:

@@ -297,8 +297,10 @@ def scan_names(text: str) -> list[Mention]:
             continue
         offset = match.start()
         before = text[:offset].rstrip()[-1:]
-        salient = template.salient or not before or before in ".!?:;\"”"
-        found.append(template._replace(start=offset + template.start, end=offset + template.end, salient=salient))
+        salient = template.salient or not before or before in '.!?:;"”'
+        found.append(
+            template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
+        )
     return found
 
 
