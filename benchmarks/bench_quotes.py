@@ -233,7 +233,10 @@ def main(argv: list[str]) -> None:
     if seed.exists():
         sets.append(("seed", load_seed(seed)))
     print("Quote finding and attribution (exact spans of the quoted words)\n")
-    header = f"{'set':<9} {'system':<9} {'docs':>4} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'attrF1':>7} {'kind':>6}"
+    header = (
+        f"{'set':<9} {'system':<9} {'docs':>4} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'speaker':>8} {'attrF1':>7} {'kind':>6}"
+    )
     print(header)
     print("-" * len(header))
     for name, docs in sets:
@@ -257,16 +260,17 @@ def main(argv: list[str]) -> None:
             size = sum(len(p.encode("utf-8")) for p in doc.paragraphs)
             ours = median_ms(engine, doc.paragraphs, 200)
             base = median_ms(naive, doc.paragraphs, 200)
-            print(
-                f"{doc.ident:<22} {ours:>12.3f} {base:>9.3f} {ours / base:>6.1f} {size / 1e6 / (ours / 1000):>15.2f}"
-            )
+            print(_speed_row(doc.ident, ours, base, size))
     big = [p for _, docs in sets for doc in docs for p in doc.paragraphs]
     ours = median_ms(engine, big, 20)
     base = median_ms(naive, big, 20)
     size = sum(len(p.encode("utf-8")) for p in big)
-    print(
-        f"{'all sets as one doc':<22} {ours:>12.3f} {base:>9.3f} {ours / base:>6.1f} {size / 1e6 / (ours / 1000):>15.2f}"
-    )
+    print(_speed_row("all sets as one doc", ours, base, size))
+
+
+def _speed_row(name: str, ours: float, base: float, size: int) -> str:
+    megabytes_per_second = size / 1e6 / (ours / 1000)
+    return f"{name:<22} {ours:>12.3f} {base:>9.3f} {ours / base:>6.1f} {megabytes_per_second:>15.2f}"
 
 
 if __name__ == "__main__":

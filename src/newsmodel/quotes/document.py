@@ -57,7 +57,7 @@ def quote_document(
     spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
     # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
     # reading word by word; the rest are scanned for names only, which is several times faster.
-    close = set()
+    close: set[int] = set()
     for index, found in enumerate(spans):
         if found is None or found:
             close.update((index, index - 1))
@@ -335,12 +335,16 @@ def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attributio
     if _introduced_as_term(paragraph, i):
         return "scare"
     words = text.split()
-    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?,":
-        if len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha())):
-            return "scare"  # a quoted term, or a Title In Title Case
+    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
+        return "scare"
     if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
         return "partial"
     return "direct"
+
+
+def _looks_like_term(words: list[str]) -> bool:
+    """A quoted term of up to three words, or a Title In Title Case."""
+    return len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
 
 
 def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
