@@ -15,12 +15,13 @@ The rules, tried in order for each quote (all within the quote's sentence):
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from . import lexicon as lx
 from .mentions import Mention, Token
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["Attribution", "attribute_block", "attribute_quotes"]
 
 
 class Attribution(NamedTuple):
@@ -34,11 +35,52 @@ class Attribution(NamedTuple):
 _NONE = Attribution(None)
 
 
-def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) -> Attribution:
-    """The speaker of the quote at ``tokens[quote_token]``."""
-    first, last = _sentence_bounds(tokens, quote_token)
-    by_first = {m.first: m for m in mentions}
-    by_last = {m.last: m for m in mentions}
+# How many mentions back the nearest-subject rules look; a bound keeps long paragraphs linear.
+_LOOKBACK = 40
+
+
+class _Context(NamedTuple):
+    tokens: list[Token]
+    mentions: list[Mention]
+    firsts: list[int]  # mentions' first tokens, for bisection
+    by_first: dict[int, Mention]
+    by_last: dict[int, Mention]
+
+
+def attribute_quotes(
+    tokens: list[Token], mentions: list[Mention], quote_tokens: list[int]
+) -> list[Attribution]:
+    """The speaker of each quote at ``tokens[t]`` for ``t`` in ``quote_tokens``."""
+    context = _Context(
+        tokens,
+        mentions,
+        [m.first for m in mentions],
+        {m.first: m for m in mentions},
+        {m.last: m for m in mentions},
+    )
+    starts, ends = _sentences(tokens)
+    return [_attribute(context, t, starts[t], ends[t]) for t in quote_tokens]
+
+
+def _sentences(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For every token, the index of the first and of the last token of its sentence."""
+    starts: list[int] = []
+    first = 0
+    for index, token in enumerate(tokens):
+        starts.append(first)
+        if token.kind == "end":
+            first = index + 1
+    ends = [0] * len(tokens)
+    last = len(tokens) - 1
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].kind == "end":
+            last = index
+        ends[index] = last
+    return starts, ends
+
+
+def _attribute(context: _Context, quote_token: int, first: int, last: int) -> Attribution:
+    tokens, _, _, by_first, by_last = context
     found = _after(tokens, by_first, by_last, quote_token, last)
     if found.mention is not None or found.dropped:
         return found
@@ -47,11 +89,11 @@ def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) ->
     if found.mention is not None:
         return found
     if quote_token > 0 and tokens[quote_token - 1].text == ":" and not found.has_cue:
-        subject = _sentence_subject(tokens, mentions, by_first, left_start, quote_token)
+        subject = _sentence_subject(context, left_start, quote_token)
         if subject is not None:
             return Attribution(subject)
     if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
-        nearest = _nearest_salient(mentions, first, quote_token)
+        nearest = _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
@@ -64,10 +106,7 @@ def _sentence_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
     first = index
     while first > 0 and tokens[first - 1].kind != "end":
         first -= 1
-    last = index
-    while last + 1 < len(tokens) and tokens[last].kind != "end":
-        last += 1
-    return first, last
+    return first, index
 
 
 def _left_start(tokens: list[Token], first: int, quote_token: int) -> int:
@@ -227,9 +266,14 @@ def _cue_word_before(tokens: list[Token], start: int, quote: int) -> bool:
     return False
 
 
-def _nearest_salient(mentions: list[Mention], first: int, quote: int) -> Mention | None:
-    for mention in reversed(mentions):
-        if first <= mention.first and mention.last < quote and mention.salient:
+def _nearest_salient(context: _Context, first: int, quote: int) -> Mention | None:
+    mentions = context.mentions
+    stop = bisect.bisect_left(context.firsts, quote)
+    for k in range(stop - 1, max(-1, stop - 1 - _LOOKBACK), -1):
+        mention = mentions[k]
+        if mention.first < first:
+            return None
+        if mention.last < quote and mention.salient:
             return mention
     return None
 
@@ -263,12 +307,19 @@ def attribute_block(tokens: list[Token], mentions: list[Mention]) -> Attribution
     return _before(tokens, by_first, by_last, first, len(tokens))
 
 
-def _sentence_subject(
-    tokens: list[Token], mentions: list[Mention], by_first: dict[int, Mention], start: int, quote: int
-) -> Mention | None:
+def _sentence_subject(context: _Context, start: int, quote: int) -> Mention | None:
     """Who introduces a quote with a colon and no cue verb: "Varga went further: “…”"."""
-    for mention in mentions:
-        if start <= mention.first and mention.last < quote and mention.salient:
-            named = _apposition_after(tokens, by_first, mention) if mention.kind == "nominal" else None
+    mentions = context.mentions
+    begin = bisect.bisect_left(context.firsts, start)
+    for k in range(begin, min(len(mentions), begin + _LOOKBACK)):
+        mention = mentions[k]
+        if mention.last >= quote:
+            return None
+        if mention.salient:
+            named = (
+                _apposition_after(context.tokens, context.by_first, mention)
+                if mention.kind == "nominal"
+                else None
+            )
             return named or mention
     return None

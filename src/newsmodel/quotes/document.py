@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import ValidationError
 from ..model import Quote, QuoteKind, xml_unsafe_characters
 from . import lexicon as lx
-from .attribution import Attribution, attribute, attribute_block
+from .attribution import Attribution, attribute_block, attribute_quotes
 from .marks import MarkedSpan, find_marked_spans
 from .mentions import Mention, Token, find_mentions, scan_names, tokenize
 from .names import NameRegistry
@@ -17,6 +18,8 @@ __all__ = ["quote_document"]
 
 # How many paragraphs back a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1
+# How many mentions back any search looks: nobody refers that far, and it keeps the time linear.
+_LOOKBACK = 60
 
 
 class _Parsed(NamedTuple):
@@ -73,9 +76,10 @@ def quote_document(
         _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
     ]
     by_mention = {id(candidate.mention): candidate for candidate in seen}
+    keys = [(candidate.paragraph, candidate.token) for candidate in seen]
     speakers = [
         [
-            _speaker(index, a, by_mention, seen, p, registry)
+            _speaker(index, a, by_mention, seen, keys, p, registry)
             for a, p in zip(atts, _positions(parsed[index]), strict=True)
         ]
         for index, atts in enumerate(attributions)
@@ -118,6 +122,7 @@ def _positions(paragraph: _Parsed) -> list[int]:
 def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Seen]:
     """Every mention in document order with the speaker it stands for (pronouns resolved)."""
     seen: list[_Seen] = []
+    titled: list[_Seen] = []
     for index, paragraph in enumerate(parsed):
         previous: _Seen | None = None
         for mention in paragraph.mentions:
@@ -135,9 +140,9 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
                 gender = gender or registry.gender(mention.text)
             else:
                 found = (
-                    _antecedent(seen, index, mention.first, mention.gender, mention.category)
+                    _antecedent(seen, len(seen), index, mention.gender, mention.category)
                     if mention.kind == "pronoun"
-                    else _holder(seen, index, mention)
+                    else _holder(seen, titled, index, mention)
                 )
                 if found is not None:
                     speaker, gender, origin = found.speaker, found.gender or gender, found.origin
@@ -147,6 +152,8 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
                     origin = -1
             previous = _Seen(index, mention.first, mention, speaker, gender, origin)
             seen.append(previous)
+            if mention.kind == "name" and mention.title is not None:
+                titled.append(previous)
     return seen
 
 
@@ -171,34 +178,37 @@ def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
 
 
 def _antecedent(
-    seen: list[_Seen], paragraph: int, token: int, gender: str | None, category: str
+    seen: list[_Seen], end: int, paragraph: int, gender: str | None, category: str
 ) -> _Seen | None:
-    """The most recent salient mention a pronoun at ``paragraph``/``token`` can stand for."""
-    for candidate in reversed(seen):
+    """The most recent salient mention before ``seen[end]`` that a pronoun in ``paragraph`` can stand for."""
+    for k in range(end - 1, max(-1, end - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
         if candidate.paragraph < paragraph - _PRONOUN_REACH:
             return None
-        if (candidate.paragraph, candidate.token) >= (paragraph, token):
-            continue
         if _compatible(gender, category, candidate):
             return candidate
     return None
 
 
-def _holder(seen: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
+def _holder(seen: list[_Seen], titled: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
     """Who "the president" or "the company" is: a named holder of that title, or the last organisation."""
     if mention.title is None:
         return None
     role = mention.title
+    if mention.category == "person":
+        # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
+        for k in range(len(titled) - 1, max(-1, len(titled) - 1 - _LOOKBACK), -1):
+            held = titled[k].mention
+            if held.title is not None and held.title.endswith(role):
+                return titled[k]
+        return None
     generic = role in lx.GENERIC_ORG_NOUNS
-    for candidate in reversed(seen):
+    for k in range(len(seen) - 1, max(-1, len(seen) - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
         held = candidate.mention
-        if mention.category == "person":
-            # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
-            if held.kind == "name" and held.title is not None and held.title.endswith(role):
-                return candidate
-        elif candidate.paragraph < paragraph - _PRONOUN_REACH:
+        if candidate.paragraph < paragraph - _PRONOUN_REACH:
             return None
-        elif held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
+        if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
             return candidate
     return None
 
@@ -211,7 +221,7 @@ def _attribute_paragraph(
             return [Attribution(None)] * len(paragraph.spans)
         previous = parsed[index - 1]
         return [attribute_block(previous.tokens, previous.mentions)]
-    return [attribute(paragraph.tokens, paragraph.mentions, t) for t in paragraph.quote_tokens]
+    return attribute_quotes(paragraph.tokens, paragraph.mentions, paragraph.quote_tokens)
 
 
 def _speaker(
@@ -219,12 +229,16 @@ def _speaker(
     attribution: Attribution,
     by_mention: dict[int, _Seen],
     seen: list[_Seen],
+    keys: list[tuple[int, int]],
     position: int,
     registry: NameRegistry,
 ) -> str | None:
     mention = attribution.mention
     if mention is None:
-        found = _antecedent(seen, index, position, "any", "person") if attribution.dropped else None
+        found = None
+        if attribution.dropped:
+            end = bisect.bisect_left(keys, (index, position))
+            found = _antecedent(seen, end, index, "any", "person")
     else:
         found = by_mention.get(id(mention))
     if found is None or found.speaker is None:
@@ -237,13 +251,16 @@ def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
     for paragraph, names in zip(parsed, speakers, strict=True):
         if paragraph.block or None not in names or all(name is None for name in names):
             continue
+        following: list[str | None] = [None] * len(names)
+        for k in range(len(names) - 2, -1, -1):
+            following[k] = names[k + 1] or following[k + 1]
+        before: str | None = None
         for i, name in enumerate(names):
             if name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
                 names[i] = names[i - 1]  # "she was “open to talks” but would not “negotiate …”"
             elif name is None and _is_speech(paragraph, i):
-                before = next((names[k] for k in range(i - 1, -1, -1) if names[k] is not None), None)
-                after = next((names[k] for k in range(i + 1, len(names)) if names[k] is not None), None)
-                names[i] = before or after
+                names[i] = before or following[i]
+            before = names[i] or before
 
 
 def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:

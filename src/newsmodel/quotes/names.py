@@ -14,6 +14,9 @@ from .mentions import Mention
 
 __all__ = ["NameRegistry"]
 
+# Distinct names kept per first or last word; more is a pathological input, not an article.
+_MAX_NAMES_PER_WORD = 64
+
 
 class NameRegistry:
     """Full names seen in a document, with where each first appears and its gender if known."""
@@ -34,9 +37,11 @@ class NameRegistry:
         seen = self._names.get(words)
         if seen is None:
             self._names[words] = [paragraph]
-            self._by_last.setdefault(words[-1].casefold(), []).append(words)
-            self._by_first.setdefault(words[0].casefold(), []).append(words)
-        else:
+            for index, key in ((self._by_last, words[-1]), (self._by_first, words[0])):
+                names = index.setdefault(key.casefold(), [])
+                if len(names) < _MAX_NAMES_PER_WORD:
+                    names.append(words)
+        elif len(seen) < _MAX_NAMES_PER_WORD:
             seen.append(paragraph)
 
     def add_all(self, paragraph: int, mentions: Iterable[Mention]) -> None:
@@ -44,8 +49,8 @@ class NameRegistry:
         for mention in mentions:
             if mention.kind == "name":
                 self._add(tuple(mention.text.split()), paragraph)
-                if mention.gender in ("m", "f") and mention.text not in self._genders:
-                    self._genders[mention.text] = mention.gender
+                if mention.gender in ("m", "f"):
+                    self._genders.setdefault(mention.text.split()[-1].casefold(), mention.gender)
 
     def fullest(self, name: str, paragraph: int) -> str:
         """The fullest form of ``name`` in the document, as seen from paragraph ``paragraph``."""
@@ -77,12 +82,7 @@ class NameRegistry:
         return " ".join(best[0])
 
     def gender(self, name: str | None) -> str | None:
-        """The gender a title or given name showed for ``name`` anywhere in the document."""
-        if name is None:
+        """The gender a title or given name showed for someone of this surname in the document."""
+        if not name:
             return None
-        if name in self._genders:
-            return self._genders[name]
-        for known, gender in self._genders.items():
-            if known.endswith(name) or name.endswith(known):
-                return gender
-        return None
+        return self._genders.get(name.split()[-1].casefold())
