@@ -302,21 +302,8 @@ def _carry_across_paragraphs(
 ) -> None:
     """Carry a speaker on: through a multi-paragraph quote, or into a paragraph continuing the quotes."""
     # Multi-paragraph quotes: the opening mark on each paragraph, the closing one on the last.
-    chain: list[tuple[int, int]] = []
-    for index, paragraph in enumerate(parsed):
-        if paragraph.block or not paragraph.spans:
-            chain = []
-            continue
-        if chain and paragraph.spans[0].open_start == len(paragraph.text) - len(paragraph.text.lstrip()):
-            chain.append((index, 0))
-        else:
-            chain = []
+    for chain in _quote_chains(parsed):
         _unify(chain, speakers)
-        if not paragraph.spans[-1].closed:
-            if not chain:
-                chain = [(index, len(paragraph.spans) - 1)]
-        else:
-            chain = []
     for index in range(1, len(parsed)):
         paragraph = parsed[index]
         names = speakers[index]
@@ -327,6 +314,26 @@ def _carry_across_paragraphs(
             for i, name in enumerate(names):
                 if name is None and not named[index][i] and _is_speech(paragraph, i):
                     names[i] = previous[-1]
+
+
+def _quote_chains(parsed: list[_Parsed]) -> list[list[tuple[int, int]]]:
+    """The quotes running over several paragraphs, each as (paragraph, quote) pairs."""
+    chains: list[list[tuple[int, int]]] = []
+    chain: list[tuple[int, int]] = []
+    for index, paragraph in enumerate(parsed):
+        quoted = bool(paragraph.spans) and not paragraph.block
+        if chain and quoted and _starts_with_quote(paragraph):
+            chain.append((index, 0))
+            if len(paragraph.spans) == 1 and not paragraph.spans[0].closed:
+                continue  # the quote runs on into the next paragraph too
+        if len(chain) > 1:
+            chains.append(chain)
+        chain = []
+        if quoted and not paragraph.spans[-1].closed:
+            chain = [(index, len(paragraph.spans) - 1)]
+    if len(chain) > 1:
+        chains.append(chain)
+    return chains
 
 
 def _unify(chain: list[tuple[int, int]], speakers: list[list[str | None]]) -> None:

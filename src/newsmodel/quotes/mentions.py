@@ -322,7 +322,7 @@ def scan_names(text: str) -> list[Mention]:
         if template is None:
             continue
         offset = match.start()
-        before = text[:offset].rstrip()[-1:]
+        before = text[max(0, offset - 16) : offset].rstrip()[-1:]
         salient = template.salient or not before or before in '.!?:;"”'
         found.append(
             template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
