@@ -134,7 +134,7 @@ def _after(
         j += 1
     if j > last or j >= len(tokens) or tokens[j].kind != "word":
         return _NONE
-    while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]):
+    while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]) and j not in by_first:
         j += 1
     token = tokens[j]
     if token.lower in lx.CUE_PREPOSITIONS:
@@ -200,9 +200,14 @@ def _is_hyphenated_cue(token: Token) -> bool:
 
 def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, start: int) -> Mention | None:
     k = cue - 1
-    while k >= start and (_is_skippable(tokens[k]) or tokens[k].text == ","):
-        if tokens[k].text == "," and k - 1 >= start and k - 1 not in by_last:
-            break
+    while k >= start and _is_skippable(tokens[k]):
+        k -= 1
+    if k >= start and tokens[k].text == ",":
+        # "Farouk, 41, told", "Maria Lopez, the union’s president, said": the name before the aside.
+        aside = next((n for n in range(k - 1, max(start - 1, k - 9), -1) if tokens[n].text == ","), None)
+        named = by_last.get(aside - 1) if aside is not None else None
+        if named is not None and named.kind == "name" and named.first >= start:
+            return named
         k -= 1
     mention = by_last.get(k)
     if mention is None or mention.first < start:
@@ -215,9 +220,10 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     # "according to X", "a déclaré jeudi le maire": skip "to" and days.
     while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
-    # "said union leader Tomasz Wójcik", "zei minister Sanne de Vries": skip the role words.
+    # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
+    # describing the speaker, up to the name.
     n = k
-    while n < size and n - k < 3 and tokens[n].kind == "word" and _is_role_word(tokens[n].lower):
+    while n < size and n - k < 3 and n not in by_first and _is_describing_word(tokens[n]):
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n
@@ -231,8 +237,15 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     return mention
 
 
-def _is_role_word(lower: str) -> bool:
-    return lower in lx.PERSON_NOUNS or lower in lx.ORG_NOUNS
+def _is_describing_word(token: Token) -> bool:
+    """A lower-case word that can describe a speaker ("opposition", "leader"), not "in" or "on"."""
+    lower = token.lower
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and lower not in lx.STOP_CAPITALS
+        and lower not in lx.TIME_WORDS
+    )
 
 
 def _apposition_after(tokens: list[Token], by_first: dict[int, Mention], mention: Mention) -> Mention | None:

@@ -311,7 +311,7 @@ def _carry_across_paragraphs(
     for index in range(1, len(parsed)):
         paragraph = parsed[index]
         names = speakers[index]
-        if paragraph.block or not names or names[0] is not None or not _starts_with_quote(paragraph):
+        if paragraph.block or not names or all(name is not None for name in names):
             continue
         previous = [name for name in speakers[index - 1] if name is not None]
         if previous and not any(m.kind == "name" and m.category == "person" for m in paragraph.mentions):

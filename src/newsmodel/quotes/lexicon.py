@@ -233,3 +233,6 @@ ABBREVIATIONS = _words(
     sept. sep. oct. nov. dec. a.m. p.m. approx. dept. univ. ft. mt.
     """
 )
+
+# A cue preposition at a sentence start ("Selon Bassi", "Segundo Pereira") is not part of a name.
+STOP_CAPITALS = STOP_CAPITALS | CUE_PREPOSITIONS

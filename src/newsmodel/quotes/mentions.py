@@ -154,6 +154,14 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
 _POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
 
 
+# "Ministry of Health", "Bank of England": "of" joins an organisation's name, not a person's.
+_ORG_LINKS = frozenset(("of", "for"))
+
+
+def _has_org_word(tokens: list[Token], first: int, last: int) -> bool:
+    return any(tokens[k].lower in lx.ORG_WORDS for k in range(first, last + 1))
+
+
 def _name_run_end(tokens: list[Token], i: int) -> int:
     """The index of the last token of the capitalised run starting at ``i``."""
     end = i
@@ -164,9 +172,13 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
             end += 1
         elif (
             following.kind == "word"
-            and following.lower in lx.NAME_PARTICLES
+            and (
+                following.lower in lx.NAME_PARTICLES
+                or (following.lower in _ORG_LINKS and _has_org_word(tokens, i, end))
+            )
             and end + 2 < size
             and _is_capital(tokens[end + 2])
+            and tokens[end + 2].lower not in lx.STOP_CAPITALS
         ):
             end += 2
         else:
@@ -179,6 +191,8 @@ def _name_mention(
 ) -> Mention | None:
     """The name in ``tokens[first..last]``; ``lead`` is where a role noun phrase before it starts."""
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
+    if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
+        return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
@@ -243,6 +257,13 @@ def _name_mention(
     )
 
 
+_VERB_ENDINGS = ("ed", "ing", "ly")
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
+
+
 def _gender(words: list[str]) -> str | None:
     for word in words:
         if word in lx.MALE or word + "." in lx.MALE:
@@ -256,8 +277,8 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     """ "the minister", "the union’s president", "the company": a determiner, up to 3 words, a role noun."""
     for k in range(det + 1, min(det + 5, len(tokens))):
         token = tokens[k]
-        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL:
-            return None
+        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL or token.text[0].isupper():
+            return None  # a capitalised word makes it a name ("The Ministry of Health"), read as one
         noun = _bare(token.lower)
         category: Category | None = (
             "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
