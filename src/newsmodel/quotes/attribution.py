@@ -92,8 +92,11 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         subject = _sentence_subject(context, left_start, quote_token)
         if subject is not None:
             return Attribution(subject)
-    if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
-        nearest = _nearest_salient(context, first, quote_token)
+    cue = _cue_word_before(tokens, left_start, quote_token)
+    if cue is not None:
+        # The subject of the cue word: before it ("she said, adding that the team was “…”"),
+        # else after it ("While maintaining that he is “…”").
+        nearest = _nearest_salient(context, first, cue) or _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
@@ -137,7 +140,8 @@ def _after(
     while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]) and j not in by_first:
         j += 1
     token = tokens[j]
-    if token.lower in lx.CUE_PREPOSITIONS:
+    if token.lower in lx.CUE_PREPOSITIONS or (token.lower == "so" and j + 1 in by_first):
+        # "according to X"; German „…“, so Scholz.
         return Attribution(_mention_after(tokens, by_first, j + 1), has_cue=True)
     if _is_cue(token):
         mention = _mention_after(tokens, by_first, j + 1)
@@ -186,11 +190,21 @@ def _before(
         if _is_cue(token) or _is_hyphenated_cue(token):
             mention = _mention_before(tokens, by_last, k, start)
             if mention is None:
-                mention = _mention_after(tokens, by_first, k + 1)
-                if mention is not None and mention.kind == "pronoun" and mention.category == "org":
-                    mention = None  # "said it would": "it" is the object, not the speaker
+                mention = _inverted_speaker(tokens, by_first, k + 1)
             return Attribution(mention, has_cue=True)
     return _NONE
+
+
+def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
+    """The speaker after the cue verb ("Said Smith: …"), not the subject of what was said
+    ("said the prime minister had …", "said it would …")."""
+    mention = _mention_after(tokens, by_first, k)
+    if mention is None or (mention.kind == "pronoun" and mention.category == "org"):
+        return None
+    following = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
+    if following is None or following.kind != "word" or following.lower in lx.TIME_WORDS:
+        return mention
+    return None
 
 
 def _is_hyphenated_cue(token: Token) -> bool:
@@ -210,9 +224,30 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
             return named
         k -= 1
     mention = by_last.get(k)
-    if mention is None or mention.first < start:
-        return None
-    return _prefer_apposition(tokens, by_last, mention)
+    if mention is not None and mention.first >= start:
+        # "a spokeswoman for the airline said": the head of the phrase speaks.
+        before = mention.first - 1
+        if before > start and tokens[before].lower in _PREPOSITIONS_IN_NAMES:
+            head = by_last.get(before - 1)
+            if (
+                head is not None
+                and head.first >= start
+                and head.kind != "pronoun"
+                and head.category == "person"
+            ):
+                return head
+        return _prefer_apposition(tokens, by_last, mention)
+    # "a spokeswoman for the airline said", "an analyst at Barlow Securities said"
+    for n in range(k - 1, max(start - 1, k - 5), -1):
+        if tokens[n].kind != "word":
+            return None
+        if tokens[n].lower in _PREPOSITIONS_IN_NAMES:
+            head = by_last.get(n - 1)
+            return head if head is not None and head.first >= start and head.kind != "pronoun" else None
+    return None
+
+
+_PREPOSITIONS_IN_NAMES = frozenset(("for", "of", "at", "from", "with", "für", "von", "de", "du", "del", "di"))
 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
@@ -271,12 +306,13 @@ def _prefer_apposition(tokens: list[Token], by_last: dict[int, Mention], mention
     return mention
 
 
-def _cue_word_before(tokens: list[Token], start: int, quote: int) -> bool:
+def _cue_word_before(tokens: list[Token], start: int, quote: int) -> int | None:
+    """The first cue verb or speech noun between ``start`` and the quote."""
     for k in range(start, quote):
         token = tokens[k]
         if token.kind == "word" and (token.lower in lx.CUE_VERBS or token.lower in lx.CUE_NOUNS):
-            return True
-    return False
+            return k
+    return None
 
 
 def _nearest_salient(context: _Context, first: int, quote: int) -> Mention | None:

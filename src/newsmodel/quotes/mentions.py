@@ -88,7 +88,14 @@ def _is_initial(word: str) -> bool:
 
 
 def _is_capital(token: Token) -> bool:
-    return token.kind == "word" and token.text[0].isupper()
+    text = token.text
+    if token.kind != "word":
+        return False
+    # French and Italian elide the article: "l’Élysée", "d’Artagnan".
+    return text[0].isupper() or (len(text) > 2 and text[1] in _ELISION_MARKS and text[2].isupper())
+
+
+_ELISION_MARKS = "’'"
 
 
 def _bare(word: str) -> str:
@@ -145,6 +152,12 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             mention = _name_mention(text, tokens, i, end)
             if mention is not None:
                 mentions.append(mention)
+                if _is_possessive(tokens[end]):
+                    # "Johnson’s spokesman said": the spokesman speaks, not Johnson.
+                    role = _nominal_mention(text, tokens, end)
+                    if role is not None and role.category == "person":
+                        mentions.append(role._replace(salient=mention.salient))
+                        end = role.last
             i = end + 1
             continue
         i += 1
@@ -197,6 +210,7 @@ def _name_mention(
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
         begin += 1
+    named_from = begin  # where the mention starts, titles included
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
@@ -224,7 +238,10 @@ def _name_mention(
     name_words = [tokens[k].text for k in range(begin, last + 1)]
     name_words[-1] = _bare(name_words[-1])
     start = tokens[begin].start
-    end = start + len(text[start : tokens[last].end]) - (len(tokens[last].text) - len(name_words[-1]))
+    if name_words[0][0].islower():  # "l’Élysée": the name is "Élysée"
+        name_words[0] = name_words[0][2:]
+        start += 2
+    end = tokens[last].end - (len(tokens[last].text) - len(_bare(tokens[last].text)))
     name = text[start:end]
     lowered = [w.lower() for w in name_words]
     is_org = any(w in lx.ORG_WORDS for w in lowered) or (
@@ -232,7 +249,9 @@ def _name_mention(
     )
     if gender is None and not is_org:
         gender = _gender(lowered[:1])
-    if lead is None:
+    if lead is None and named_from > first:
+        lead = named_from
+    elif lead is None:
         # "coach Ana Silva", "union leader Tomasz Wójcik": the role words belong to the mention.
         lead = first
         while lead > 0 and first - lead < 3 and tokens[lead - 1].kind == "word":
@@ -242,7 +261,7 @@ def _name_mention(
             lead -= 1
             role = role or (word if word in lx.PERSON_NOUNS else None)
     title = title or role
-    salient = _opens_clause(tokens, lead) or _is_possessive(tokens[last])
+    salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
     return Mention(
         lead,
         last,
