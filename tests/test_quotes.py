@@ -181,11 +181,22 @@ def test_partial_quotes_are_woven_into_the_sentence() -> None:
         ("«Non ci fermeremo», ha detto il sindaco di Milano, Giorgio Bassi.", "Giorgio Bassi"),
         ("Trump’s characterization of the tariffs as “very severe” unsettled investors.", "Trump"),
         ("Obama on Climate Change: The Trends Are ‘Terrifying’", "Obama"),
+        ("„Das ist ein guter Tag“, so Olaf Scholz.", "Olaf Scholz"),
+        ("Dans un communiqué, l’Élysée a estimé que la décision était « inacceptable ».", "Élysée"),
+        ("Johnson’s spokesman said the prime minister had “full confidence” in her.", "Johnson’s spokesman"),
+        ("A spokeswoman for the airline said only that it was “regrettable.”", "A spokeswoman"),
+        ("“We will not go back,” Farouk, 41, told the Guardian.", "Farouk"),
+        ("“Why now?” asked opposition leader Ruth Adeyemi.", "Ruth Adeyemi"),
     ],
 )
 def test_speaker_from_cues_titles_and_possessives(text: str, speaker: str) -> None:
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_participle_cue_takes_the_subject_of_its_clause() -> None:
+    text = "Laura Kim spoke after the match. “We are ready,” she said, adding that the team was “in great shape.”"
+    assert [q.speaker for q in find_quotes(text)] == ["Laura Kim", "Laura Kim"]
 
 
 def test_a_pronoun_resolves_to_the_most_recent_person_of_its_gender() -> None:
