@@ -195,7 +195,10 @@ def test_speaker_from_cues_titles_and_possessives(text: str, speaker: str) -> No
 
 
 def test_a_participle_cue_takes_the_subject_of_its_clause() -> None:
-    text = "Laura Kim spoke after the match. “We are ready,” she said, adding that the team was “in great shape.”"
+    text = (
+        "Laura Kim spoke after the match. "
+        "“We are ready,” she said, adding that the team was “in great shape.”"
+    )
     assert [q.speaker for q in find_quotes(text)] == ["Laura Kim", "Laura Kim"]
 
 
