@@ -56,12 +56,14 @@ CUE_VERBS = _words(
     counters retorted snapped hailed criticised criticized condemned chanted chants
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
-    sprach räumte bekräftigte versprach erzählte erzählt
+    sprach räumte bekräftigte versprach erzählte erzählt bezeichnete bezeichnet nannte nennt
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
-    assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique
+    assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
+    qualifie jugé juge
     dijo dice decía afirmó afirma declaró declara explicó explica añadió añade aseguró asegura
-    señaló señala indicó indica comentó comenta manifestó advirtió sostuvo
+    señaló señala indicó indica comentó comenta manifestó advirtió sostuvo calificó califica
+    describió tildó definió
     detto dichiarato spiegato aggiunto affermato sottolineato
     disse afirmou declarou explicou acrescentou
     zei zegt verklaarde
@@ -210,7 +212,22 @@ TIME_WORDS = _words(
 # Organisation nouns that stand for any organisation ("the company" for "Acme Ltd").
 GENERIC_ORG_NOUNS = _words("company firm group business unternehmen konzern entreprise société empresa")
 # Endings of compound titles: "Innenminister", "Ministerpräsidentin", "Pressesprecher".
-TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin")
+TITLE_SUFFIXES = (
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "leiter",
+    "leiterin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+)
 # Words after which quoted words are a title or a term, not anybody's speech.
 SCARE_INTRODUCERS = _words(
     """

@@ -161,7 +161,30 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             i = end + 1
             continue
         i += 1
+    _share_titles(tokens, mentions)
     return mentions
+
+
+def _share_titles(tokens: list[Token], mentions: list[Mention]) -> None:
+    """A name in apposition to a role takes it as its title: "Le ministre de l’Économie, Bruno
+    Lefèvre," and "Dame Olivia Harrow, the museum’s director," — so a later "the minister" or
+    "the director" finds them."""
+    for index, role in enumerate(mentions):
+        if role.kind != "nominal" or role.category != "person":
+            continue
+        # The name before it ("Olivia Harrow, the director") or after it ("the minister of X, Bruno …").
+        candidates = [index - 1] if index and tokens[role.first - 1].text == "," else []
+        candidates += [k for k in (index + 1, index + 2) if k < len(mentions)]
+        for k in candidates:
+            name = mentions[k]
+            if k < 0 or name.kind != "name" or name.category != "person" or name.title:
+                continue
+            if k > index and (name.first - role.last > 6 or tokens[name.first - 1].text != ","):
+                continue
+            if k < index and name.last != role.first - 2:
+                continue
+            mentions[k] = name._replace(title=role.title)
+            break
 
 
 _POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
@@ -181,7 +204,7 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     size = len(tokens)
     while end + 1 < size and not _POSSESSIVE.search(tokens[end].text):
         following = tokens[end + 1]
-        if _is_capital(following) and following.lower not in lx.STOP_CAPITALS:
+        if _is_capital(following) and _bare(following.lower) not in lx.STOP_CAPITALS:
             end += 1
         elif (
             following.kind == "word"
@@ -208,7 +231,7 @@ def _name_mention(
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
-    while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
+    while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
         begin += 1
     named_from = begin  # where the mention starts, titles included
     title: str | None = None
@@ -302,6 +325,9 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
         category: Category | None = (
             "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
         )
+        if category is None and k > det + 1 and _before_cue(tokens, k):
+            # "The rail regulator described …": whatever the noun, the subject of a cue verb speaks.
+            category = "person"
         if category is not None and not _is_possessive(token):
             # "the union’s president": the noun after the possessive is the head.
             if (
@@ -324,6 +350,11 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
                 end,
             )
     return None
+
+
+def _before_cue(tokens: list[Token], k: int) -> bool:
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and following.kind == "word" and following.lower in lx.CUE_VERBS
 
 
 _NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
