@@ -247,7 +247,9 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
     return None
 
 
-_PREPOSITIONS_IN_NAMES = frozenset(("for", "of", "at", "from", "with", "für", "von", "de", "du", "del", "di"))
+_PREPOSITIONS_IN_NAMES = frozenset(
+    ("for", "of", "at", "from", "with", "in", "near", "across", "für", "von", "aus", "de", "du", "del", "di")
+)
 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:

@@ -396,8 +396,11 @@ def _build_quotes(
 def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attribution: Attribution) -> QuoteKind:
     if paragraph.block:
         return "block"
-    if _introduced_as_term(paragraph, i):
-        return "scare"
+    introducer = _term_introducer(paragraph, i)
+    if introducer is not None and (
+        introducer in lx.ALWAYS_SCARE or text[:1].isupper() or not attribution.has_cue
+    ):
+        return "scare"  # "the so-called “…”", "the film “Dune”", but not "called the book “brave …”"
     words = text.split()
     if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
         return "scare"
@@ -411,18 +414,18 @@ def _looks_like_term(words: list[str]) -> bool:
     return len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
 
 
-def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
-    """ "the so-called “…”", "the film “…”", "the band’s new album, “…”"."""
+def _term_introducer(paragraph: _Parsed, i: int) -> str | None:
+    """The word that presents quote ``i`` as a term or title: "so-called", "the film", "album,"."""
     t = paragraph.quote_tokens[i]
     words = 0
     for k in range(t - 1, max(-1, t - 4), -1):
         token = paragraph.tokens[k]
         if token.kind == "word":
             if token.lower in lx.SCARE_INTRODUCERS:
-                return True
+                return token.lower
             words += 1
             if words == 2:
                 break
         elif token.text != ",":
             break
-    return False
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ABBREVIATIONS",
     "ADVERBS",
+    "ALWAYS_SCARE",
     "CUE_NOUNS",
     "CUE_PREPOSITIONS",
     "CUE_VERBS",
@@ -57,13 +58,14 @@ CUE_VERBS = _words(
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
     sprach räumte bekräftigte versprach erzählte erzählt bezeichnete bezeichnet nannte nennt
+    reagierte
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
     assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
-    qualifie jugé juge
+    qualifie jugé juge réagi réagit
     dijo dice decía afirmó afirma declaró declara explicó explica añadió añade aseguró asegura
     señaló señala indicó indica comentó comenta manifestó advirtió sostuvo calificó califica
-    describió tildó definió
+    describió tildó definió reaccionó
     detto dichiarato spiegato aggiunto affermato sottolineato
     disse afirmou declarou explicou acrescentou
     zei zegt verklaarde
@@ -144,7 +146,7 @@ PRONOUNS: dict[str, str] = {
 POSSESSIVE_PRONOUNS = _words("his her its their sein seine ihr ihre son sa ses su sus")
 DETERMINERS = _words(
     "the a an this that these his her its their our der die das den dem des ein eine einer le la les l' "
-    "un une el los las lo il gli uno una de het een o a os as"
+    "un une el los las lo il gli uno una de het een o a os as one another some"
 )
 # Nouns that name a person by role: "the minister said", "said the union’s president".
 PERSON_NOUNS = _words(
@@ -236,6 +238,8 @@ SCARE_INTRODUCERS = _words(
     sogenannte sogenannten sogenannter genannte dit dite llamado llamada denominado
     """
 )
+# Introducers that make a quote a term whatever it says.
+ALWAYS_SCARE = _words("so-called sogenannte sogenannten sogenannter soi-disant")
 # Words after which a name starts a new clause (so it can be the clause's subject).
 LINKERS = _words(
     """

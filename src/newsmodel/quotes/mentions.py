@@ -229,6 +229,8 @@ def _name_mention(
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
+    if first == last and _is_adjective_capital(tokens, first):
+        return None  # "Olympic rower …", "Russian officials …": an adjective
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
@@ -237,7 +239,12 @@ def _name_mention(
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
+        if (
+            word in lx.TITLES
+            or word + "." in lx.TITLES
+            or word.endswith(lx.TITLE_SUFFIXES)
+            or (word in lx.PERSON_NOUNS and k < last)
+        ):
             title = word
             begin = k + 1
             break
@@ -283,6 +290,17 @@ def _name_mention(
                 break
             lead -= 1
             role = role or (word if word in lx.PERSON_NOUNS else None)
+        # "Olympic rower Tessa Grant", "Veteran striker Ali Kaya": describing words opening the sentence.
+        described = first
+        while described > 0 and first - described < 3 and tokens[described - 1].kind == "word":
+            previous = tokens[described - 1]
+            if not (previous.text.islower() or _is_adjective_capital(tokens, described - 1)):
+                break
+            if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
+                break
+            described -= 1
+        if described < lead and _opens_sentence(tokens, described):
+            lead = described
     title = title or role
     salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
     return Mention(
@@ -300,6 +318,21 @@ def _name_mention(
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly")
+# Endings of adjectives of nations and the like: Olympic, Russian, Chinese, British, European.
+_ADJECTIVE_ENDINGS = ("ic", "an", "ian", "ese", "ish", "ean")
+
+
+def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
+    """A capitalised adjective before a lower-case noun: "Olympic rower", "Russian officials"."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and following.lower not in lx.CUE_VERBS
+        and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS)
+        and not _is_possessive(tokens[i])
+    )
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
@@ -325,7 +358,7 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
         category: Category | None = (
             "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
         )
-        if category is None and k > det + 1 and _before_cue(tokens, k):
+        if category is None and _before_cue(tokens, k):
             # "The rail regulator described …": whatever the noun, the subject of a cue verb speaks.
             category = "person"
         if category is not None and not _is_possessive(token):
@@ -353,8 +386,13 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
 
 
 def _before_cue(tokens: list[Token], k: int) -> bool:
-    following = tokens[k + 1] if k + 1 < len(tokens) else None
-    return following is not None and following.kind == "word" and following.lower in lx.CUE_VERBS
+    """Whether a cue verb follows token ``k``, perhaps after an aside ("La patronal, en cambio, advirtió")."""
+    n = k + 1
+    if n < len(tokens) and tokens[n].text == ",":
+        n = next((m + 1 for m in range(n + 1, min(n + 6, len(tokens))) if tokens[m].text == ","), n)
+    while n < len(tokens) and tokens[n].kind == "word" and tokens[n].lower in lx.ADVERBS:
+        n += 1
+    return n < len(tokens) and tokens[n].kind == "word" and tokens[n].lower in lx.CUE_VERBS
 
 
 _NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
