@@ -162,7 +162,30 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             continue
         i += 1
     _share_titles(tokens, mentions)
-    return mentions
+    return _add_cued_phrases(text, tokens, mentions)
+
+
+def _add_cued_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """After "according to" / "selon" / "secondo", the words up to the comma name the source
+    ("according to police", "secondo l’opposizione") even when they are no name or known noun."""
+    starts = {m.first for m in mentions}
+    added = []
+    for k, token in enumerate(tokens):
+        if token.kind != "word" or token.lower not in lx.CUE_PREPOSITIONS:
+            continue
+        n = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower in ("to", "a") else k + 1
+        if n in starts or n >= len(tokens) or tokens[n].kind != "word":
+            continue
+        last = n
+        while last + 1 < len(tokens) and last - n < 3 and tokens[last + 1].kind == "word":
+            last += 1
+        if last + 1 < len(tokens) and tokens[last + 1].kind == "word":
+            continue  # no comma or full stop closes the phrase: it is not just a source
+        start, end = tokens[n].start, tokens[last].end
+        added.append(Mention(n, last, "nominal", text[start:end], "person", None, None, False, start, end))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.first)
 
 
 def _share_titles(tokens: list[Token], mentions: list[Mention]) -> None:
