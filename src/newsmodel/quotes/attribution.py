@@ -163,17 +163,11 @@ def _after(
             k = close + 1
     while k < len(tokens) and _is_skippable(tokens[k]) and not _is_cue(tokens[k]):
         k += 1
-    if k < len(tokens) and (
-        _is_cue(tokens[k])
-        or (mention.kind == "pronoun" and mention.salient and k == j + 1 and _is_cue(tokens[k - 1]))
-    ):
+    if k < len(tokens) and _is_cue(tokens[k]):
         return Attribution(mention, has_cue=True)
-    if (
-        mention.kind == "pronoun"
-        and tokens[j].lower != mention.text
-        and k < len(tokens)
-        and _is_cue(tokens[k])
-    ):
+    # French inversion: "explique-t-il", "a-t-elle affirmé".
+    inverted = mention.kind == "pronoun" and tokens[j].lower != mention.text
+    if inverted and (_is_hyphenated_cue(tokens[j]) or (k < len(tokens) and _is_cue(tokens[k]))):
         return Attribution(mention, has_cue=True)
     return _NONE
 
@@ -208,7 +202,7 @@ def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int)
 
 
 def _is_hyphenated_cue(token: Token) -> bool:
-    """ "a-t-il", "dit-elle": a French cue verb fused with its subject."""
+    """ "dit-elle", "explique-t-il": a French cue verb fused with its subject."""
     return "-" in token.text and token.lower.split("-", 1)[0] in lx.CUE_VERBS
 
 
@@ -247,6 +241,7 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
     return None
 
 
+_TO_WHOM = frozenset(("to", "a", "à", "al", "ai", "aan", "gegenüber"))
 _PREPOSITIONS_IN_NAMES = frozenset(
     ("for", "of", "at", "from", "with", "in", "near", "across", "für", "von", "aus", "de", "du", "del", "di")
 )
@@ -257,6 +252,14 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     # "according to X", "a déclaré jeudi le maire": skip "to" and days.
     while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
+    # "dijo a la prensa Rosa Hernández,", "said to reporters Tom Hale.": skip whom it was said to.
+    if k > 0 and tokens[k - 1].lower in _TO_WHOM and k not in by_first:
+        for n in range(k + 1, min(size, k + 4)):
+            named = by_first.get(n)
+            if named is not None:
+                if named.kind == "name" and (named.last + 1 >= size or tokens[named.last + 1].kind != "word"):
+                    return named
+                break
     # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
     # describing the speaker, up to the name.
     n = k

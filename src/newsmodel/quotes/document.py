@@ -402,11 +402,24 @@ def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attributio
     ):
         return "scare"  # "the so-called “…”", "the film “Dune”", but not "called the book “brave …”"
     words = text.split()
-    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
+    woven = _is_woven(paragraph, i)
+    if (
+        speaker is None
+        and not attribution.has_cue
+        and _looks_like_term(words)
+        # American style puts the full stop inside: “pandemic.”
+        and (text[-1:] not in ".!?," or (woven and len(words) <= 2))
+    ):
         return "scare"
-    if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
+    if text[:1].islower() or (woven and (len(words) <= 3 or _after_article(paragraph, i))):
         return "partial"
     return "direct"
+
+
+def _after_article(paragraph: _Parsed, i: int) -> bool:
+    """German capitalises nouns: „Schlag ins Gesicht“ after "von einem" is still woven in."""
+    t = paragraph.quote_tokens[i]
+    return paragraph.tokens[t - 1].lower in lx.DETERMINERS
 
 
 def _looks_like_term(words: list[str]) -> bool:

@@ -11,6 +11,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ADVERBS",
     "ALWAYS_SCARE",
+    "ARTICLES",
     "CUE_NOUNS",
     "CUE_PREPOSITIONS",
     "CUE_VERBS",
@@ -62,10 +63,10 @@ CUE_VERBS = _words(
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
     assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
-    qualifie jugé juge réagi réagit
+    qualifie jugé juge réagi réagit demandé demande parle parlé
     dijo dice decía afirmó afirma declaró declara explicó explica añadió añade aseguró asegura
     señaló señala indicó indica comentó comenta manifestó advirtió sostuvo calificó califica
-    describió tildó definió reaccionó
+    describió tildó definió reaccionó pidió pide solicitó exigió
     detto dichiarato spiegato aggiunto affermato sottolineato
     disse afirmou declarou explicou acrescentou
     zei zegt verklaarde
@@ -145,9 +146,12 @@ PRONOUNS: dict[str, str] = {
 }
 POSSESSIVE_PRONOUNS = _words("his her its their sein seine ihr ihre son sa ses su sus")
 DETERMINERS = _words(
-    "the a an this that these his her its their our der die das den dem des ein eine einer le la les l' "
+    "the a an this that these his her its their our der die das den dem des ein eine einer einem einen eines "
+    "le la les l' "
     "un une el los las lo il gli uno una de het een o a os as one another some"
 )
+# Definite articles a one-word name keeps ("Le Monde", "The Guardian").
+ARTICLES = _words("the le la les der die das el los las il lo het")
 # Nouns that name a person by role: "the minister said", "said the union’s president".
 PERSON_NOUNS = _words(
     """

@@ -291,6 +291,15 @@ def _name_mention(
     name_words = [tokens[k].text for k in range(begin, last + 1)]
     name_words[-1] = _bare(name_words[-1])
     start = tokens[begin].start
+    if (
+        begin == last
+        and begin == named_from
+        and begin > first
+        and words[begin - first - 1] in lx.ARTICLES
+        and not _modifies_noun(tokens, last)
+    ):
+        # "Le Monde", "The Guardian", "Die Polizei": a one-word name keeps its article.
+        start = tokens[begin - 1].start
     if name_words[0][0].islower():  # "l’Élysée": the name is "Élysée"
         name_words[0] = name_words[0][2:]
         start += 2
@@ -317,6 +326,9 @@ def _name_mention(
         described = first
         while described > 0 and first - described < 3 and tokens[described - 1].kind == "word":
             previous = tokens[described - 1]
+            if previous.lower in lx.DETERMINERS and described < first:
+                described -= 1  # "Le réalisateur Antoine Méril", "The veteran striker Ali Kaya"
+                break
             if not (previous.text.islower() or _is_adjective_capital(tokens, described - 1)):
                 break
             if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
@@ -360,6 +372,18 @@ def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
+
+
+def _modifies_noun(tokens: list[Token], i: int) -> bool:
+    """ "The Trump administration": a lower-case noun after the name, which is then no name of its own."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and following.lower not in lx.CUE_VERBS
+        and following.lower not in lx.ADVERBS
+    )
 
 
 def _gender(words: list[str]) -> str | None:
