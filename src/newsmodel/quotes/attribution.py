@@ -81,7 +81,7 @@ def _sentences(tokens: list[Token]) -> tuple[list[int], list[int]]:
 
 def _attribute(context: _Context, quote_token: int, first: int, last: int) -> Attribution:
     tokens, _, _, by_first, by_last = context
-    found = _after(tokens, by_first, by_last, quote_token, last)
+    found = _after(tokens, by_first, by_last, quote_token, last, first)
     if found.mention is not None or found.dropped:
         return found
     left_start = _left_start(tokens, first, quote_token)
@@ -99,6 +99,16 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         nearest = _nearest_salient(context, first, cue) or _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
+    if (
+        quote_token > first
+        and tokens[quote_token - 1].kind == "word"
+        and _reads_as_words(tokens[quote_token].text)
+    ):
+        # Words woven into a sentence about someone are that someone's: "De Boer noemde het
+        # akkoord „een historische stap”". Names and titles inside ("the Reds") are not.
+        subject = _sentence_subject(context, first, quote_token)
+        if subject is not None and subject.kind != "nominal":
+            return Attribution(subject)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
     if headline is not None:
         return Attribution(headline)
@@ -130,9 +140,18 @@ def _is_skippable(token: Token) -> bool:
 
 
 def _after(
-    tokens: list[Token], by_first: dict[int, Mention], by_last: dict[int, Mention], quote: int, last: int
+    tokens: list[Token],
+    by_first: dict[int, Mention],
+    by_last: dict[int, Mention],
+    quote: int,
+    last: int,
+    first: int,
 ) -> Attribution:
     j = quote + 1
+    # A quote that opens its sentence and closes with a comma (inside or outside the marks) is
+    # followed by its attribution clause, whatever the verb: „…“, kündigte sie an; «…», lamentó.
+    opens = quote == first or tokens[quote - 1].kind != "word"
+    clause = opens and (tokens[quote].text[-1:] in ",?!" or (j < len(tokens) and tokens[j].text == ","))
     while j <= last and tokens[j].kind == "punct" and tokens[j].text in ",\u2014\u2013--":
         j += 1
     if j > last or j >= len(tokens) or tokens[j].kind != "word":
@@ -143,10 +162,12 @@ def _after(
     if token.lower in lx.CUE_PREPOSITIONS or (token.lower == "so" and j + 1 in by_first):
         # "according to X"; German „…“, so Scholz.
         return Attribution(_mention_after(tokens, by_first, j + 1), has_cue=True)
-    if _is_cue(token):
+    if _is_cue(token) or (clause and _may_be_verb(token) and j not in by_first):
         mention = _mention_after(tokens, by_first, j + 1)
         if mention is not None:
             return Attribution(mention, has_cue=True)
+        if not _is_cue(token):
+            return _NONE
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         # «…», dijo.  A cue verb with nothing after it: the subject is dropped, as Spanish allows.
         return Attribution(None, dropped=following is None or following.kind != "word", has_cue=True)
@@ -163,7 +184,7 @@ def _after(
             k = close + 1
     while k < len(tokens) and _is_skippable(tokens[k]) and not _is_cue(tokens[k]):
         k += 1
-    if k < len(tokens) and _is_cue(tokens[k]):
+    if k < len(tokens) and (_is_cue(tokens[k]) or (clause and _may_be_verb(tokens[k]))):
         return Attribution(mention, has_cue=True)
     # French inversion: "explique-t-il", "a-t-elle affirmé".
     inverted = mention.kind == "pronoun" and tokens[j].lower != mention.text
@@ -199,6 +220,22 @@ def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int)
     if following is None or following.kind != "word" or following.lower in lx.TIME_WORDS:
         return mention
     return None
+
+
+def _reads_as_words(quoted: str) -> bool:
+    """Two or more plain lower-case words: phrasing, not a name, a title or a single term."""
+    words = quoted.split()
+    return len(words) >= 2 and quoted[:1].islower() and not any(w[:1].isupper() for w in words[1:])
+
+
+def _may_be_verb(token: Token) -> bool:
+    """A lower-case word that could be the verb of an attribution clause (not "the", "in", "on")."""
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and token.lower not in lx.STOP_CAPITALS
+        and (token.lower not in lx.DETERMINERS)
+    )
 
 
 def _is_hyphenated_cue(token: Token) -> bool:
@@ -267,6 +304,8 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n
+    if k not in by_first and k + 1 in by_first and k < size and tokens[k].lower in lx.DETERMINERS:
+        k += 1  # "sagte die Vorsitzende Richterin Anke Holm"
     mention = by_first.get(k)
     if mention is None:
         return None

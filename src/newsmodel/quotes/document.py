@@ -241,7 +241,11 @@ def _holder(seen: list[_Seen], titled: list[_Seen], floor: int, mention: Mention
         held = candidate.mention
         if candidate.paragraph < floor:
             return None
-        if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
+        if (
+            held.kind == "name"
+            and held.category == "org"
+            and (generic or role in held.text.casefold() or held.title == role)
+        ):
             return candidate
     return None
 

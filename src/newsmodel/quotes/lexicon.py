@@ -102,7 +102,7 @@ TITLES = _words(
     präsidentin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin président
     présidente presidente ministro ministra ministre commissioner superintendent ambassador
     pastor rabbi imam bishop cardinal dean principal attorney speaker spokesman spokeswoman
-    spokesperson founder
+    spokesperson founder richter staatsanwalt anwalt rechter juez jueza juge giudice
     """
 )
 MALE = _words(
@@ -268,7 +268,7 @@ STOP_CAPITALS = (
     | _words(
         """
     dans pour avec sur après avant lors depuis en au aux du des mit nach bei für im zum zur
-    con para por desde tras al del nel nella dopo durante
+    con para por desde tras al del nel nella dopo durante per
     """
     )
 )

@@ -155,7 +155,7 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 if _is_possessive(tokens[end]):
                     # "Johnson’s spokesman said": the spokesman speaks, not Johnson.
                     role = _nominal_mention(text, tokens, end)
-                    if role is not None and role.category == "person":
+                    if role is not None:
                         mentions.append(role._replace(salient=mention.salient))
                         end = role.last
             i = end + 1
@@ -262,12 +262,7 @@ def _name_mention(
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if (
-            word in lx.TITLES
-            or word + "." in lx.TITLES
-            or word.endswith(lx.TITLE_SUFFIXES)
-            or (word in lx.PERSON_NOUNS and k < last)
-        ):
+        if _is_title(word) or (word in lx.PERSON_NOUNS and k < last):
             title = word
             begin = k + 1
             break
@@ -318,10 +313,10 @@ def _name_mention(
         lead = first
         while lead > 0 and first - lead < 3 and tokens[lead - 1].kind == "word":
             word = tokens[lead - 1].lower
-            if word not in lx.PERSON_NOUNS and word not in lx.ORG_NOUNS:
+            if not _is_person_noun(word) and word not in lx.ORG_NOUNS:
                 break
             lead -= 1
-            role = role or (word if word in lx.PERSON_NOUNS else None)
+            role = role or word
         # "Olympic rower Tessa Grant", "Veteran striker Ali Kaya": describing words opening the sentence.
         described = first
         while described > 0 and first - described < 3 and tokens[described - 1].kind == "word":
@@ -336,6 +331,8 @@ def _name_mention(
             described -= 1
         if described < lead and _opens_sentence(tokens, described):
             lead = described
+    if role in lx.ORG_NOUNS and role not in lx.PERSON_NOUNS:
+        is_org = True  # "Regional airline Skyhop": an organisation, which "the airline" will mean
     title = title or role
     salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
     return Mention(
@@ -353,6 +350,14 @@ def _name_mention(
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly")
+# Endings of English nouns for people: economist, spokeswoman, chairperson, headteacher.
+_PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistress")
+
+
+def _is_person_noun(word: str) -> bool:
+    return word in lx.PERSON_NOUNS or (word.endswith(_PERSON_ENDINGS) and len(word) > 5)
+
+
 # Endings of adjectives of nations and the like: Olympic, Russian, Chinese, British, European.
 _ADJECTIVE_ENDINGS = ("ic", "an", "ian", "ese", "ish", "ean")
 
@@ -372,6 +377,15 @@ def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
+
+
+def _is_title(word: str) -> bool:
+    """ "Senator", "Sen.", "Innenminister", "Minister-president", "Richterin"."""
+    if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
+        return True
+    if "-" in word:
+        return any(_is_title(part) for part in word.split("-") if part)
+    return word.endswith("in") and len(word) > 6 and word[:-2] in lx.TITLES  # German feminine
 
 
 def _modifies_noun(tokens: list[Token], i: int) -> bool:
@@ -403,9 +417,9 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
             return None  # a capitalised word makes it a name ("The Ministry of Health"), read as one
         noun = _bare(token.lower)
         category: Category | None = (
-            "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
+            "person" if _is_person_noun(noun) else "org" if noun in lx.ORG_NOUNS else None
         )
-        if category is None and _before_cue(tokens, k):
+        if category is None and _before_cue(tokens, k) and _opens_clause(tokens, det):
             # "The rail regulator described …": whatever the noun, the subject of a cue verb speaks.
             category = "person"
         if category is not None and not _is_possessive(token):
