@@ -107,7 +107,7 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         # Words woven into a sentence about someone are that someone's: "De Boer noemde het
         # akkoord „een historische stap”". Names and titles inside ("the Reds") are not.
         subject = _sentence_subject(context, first, quote_token)
-        if subject is not None and subject.kind != "nominal":
+        if subject is not None:
             return Attribution(subject)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
     if headline is not None:

@@ -411,8 +411,8 @@ def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attributio
         speaker is None
         and not attribution.has_cue
         and _looks_like_term(words)
-        # American style puts the full stop inside: “pandemic.”
-        and (text[-1:] not in ".!?," or (woven and len(words) <= 2))
+        # American style puts the full stop or comma inside: “pandemic.”, “The Salt House,”
+        and (text[-1:] not in ".!?," or (woven and (len(words) <= 2 or text[:1].isupper())))
     ):
         return "scare"
     if text[:1].islower() or (woven and (len(words) <= 3 or _after_article(paragraph, i))):

@@ -147,7 +147,7 @@ PRONOUNS: dict[str, str] = {
 POSSESSIVE_PRONOUNS = _words("his her its their sein seine ihr ihre son sa ses su sus")
 DETERMINERS = _words(
     "the a an this that these his her its their our der die das den dem des ein eine einer einem einen eines "
-    "le la les l' "
+    "le la les l' su sus son sa ses leur leurs suo sua "
     "un une el los las lo il gli uno una de het een o a os as one another some"
 )
 # Definite articles a one-word name keeps ("Le Monde", "The Guardian").
@@ -163,7 +163,8 @@ PERSON_NOUNS = _words(
     reporter editor prosecutor commissioner ambassador diplomat chief premier king queen
     commuter singer mayor councilwoman councilman chairwoman maire sindaco alcalde alcaldesa
     entrenador concejal concejala député députée entraîneur allenatore trainer bürgermeister
-    bürgermeisterin burgemeester protesters protestors residents officials critics analysts
+    bürgermeisterin burgemeester assessore portavoce consigliere protesters protestors residents
+    officials critics analysts
     experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
@@ -268,7 +269,8 @@ STOP_CAPITALS = (
     | _words(
         """
     dans pour avec sur après avant lors depuis en au aux du des mit nach bei für im zum zur
-    con para por desde tras al del nel nella dopo durante per
+    con para por desde tras al del nel nella dopo durante per su sus son sa ses leur leurs sein
+    seine ihr ihre suo sua
     """
     )
 )

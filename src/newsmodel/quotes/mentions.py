@@ -96,6 +96,7 @@ def _is_capital(token: Token) -> bool:
 
 
 _ELISION_MARKS = "’'"
+_ELIDED_ARTICLES = frozenset(("l’", "l'"))
 
 
 def _bare(word: str) -> str:
@@ -136,11 +137,32 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 mentions.append(mention)
                 i = mention.last + 1
                 continue
+        if lower[:2] in _ELIDED_ARTICLES and lower[2:3].isalpha() and not _is_capital(token):
+            noun = _bare(lower[2:])
+            if _is_person_noun(noun) or noun in lx.ORG_NOUNS:
+                # "l’assessore", "l’agence": article and noun in one token
+                category: Category = "org" if noun in lx.ORG_NOUNS and not _is_person_noun(noun) else "person"
+                mentions.append(
+                    Mention(
+                        i,
+                        i,
+                        "nominal",
+                        token.text,
+                        category,
+                        None,
+                        noun,
+                        _opens_clause(tokens, i),
+                        token.start,
+                        token.end,
+                    )
+                )
+                i += 1
+                continue
         inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
-            category: Category = "org" if gender == "org" else "person"
+            category = "org" if gender == "org" else "person"
             salient = inversion is not None or _opens_clause(tokens, i) or lower in _POSSESSIVE_PRONOUNS
             mentions.append(
                 Mention(i, i, "pronoun", pronoun, category, gender, None, salient, token.start, token.end)
@@ -262,7 +284,7 @@ def _name_mention(
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if _is_title(word) or (word in lx.PERSON_NOUNS and k < last):
+        if _is_title(word) or (_is_person_noun(word) and k < last):
             title = word
             begin = k + 1
             break
