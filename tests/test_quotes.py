@@ -194,6 +194,37 @@ def test_speaker_from_cues_titles_and_possessives(text: str, speaker: str) -> No
     assert [q.speaker for q in quotes] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir werden um jeden Arbeitsplatz kämpfen“, kündigte Sabine Roth an.", "Sabine Roth"),
+        ("“We will appeal,” Tsai insisted.", "Tsai"),
+        ("«Hemos merecido más», lamentó el entrenador, Diego Salas, tras el encuentro.", "Diego Salas"),
+    ],
+)
+def test_the_clause_after_a_sentence_opening_quote_attributes_it_whatever_the_verb(
+    text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_phrasing_woven_into_a_sentence_is_its_subjects_but_a_name_in_quotes_is_not() -> None:
+    assert found("Minister-president Jan de Boer noemde het akkoord „een historische stap”.") == [
+        ("een historische stap", "Jan de Boer", "partial")
+    ]
+    assert found("Whitfield will name her squad for the cup tie against “the Reds”.") == [
+        ("the Reds", None, "scare")
+    ]
+
+
+def test_one_word_names_keep_their_article_and_role_nouns_find_their_organisation() -> None:
+    assert [
+        q.speaker for q in find_quotes("La critique est partagée : Le Monde parle d’un film « lumineux ».")
+    ] == ["Le Monde"]
+    text = "Regional airline Skyhop cancelled all flights. “Safety is our only priority,” the airline said."
+    assert [q.speaker for q in find_quotes(text)] == ["Skyhop"]
+
+
 def test_a_participle_cue_takes_the_subject_of_its_clause() -> None:
     text = (
         "Laura Kim spoke after the match. "
