@@ -48,17 +48,7 @@ def quote_document(
     paragraphs: Sequence[str], *, language: str | None = None, known_people: Sequence[str] = ()
 ) -> tuple[tuple[Quote, ...], ...]:
     """The quotes of each paragraph, speakers resolved across the document."""
-    for index, text in enumerate(paragraphs):
-        if not isinstance(text, str):
-            raise TypeError(f"paragraph {index} is a {type(text).__name__}, not a str")
-        bad = xml_unsafe_characters(text)
-        if bad:
-            raise ValidationError(
-                "Quote",
-                "text",
-                f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
-                "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
-            )
+    _check(paragraphs)
     spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
     # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
     # reading word by word; the rest are scanned for names only, which is several times faster.
@@ -95,6 +85,21 @@ def quote_document(
         tuple(_build_quotes(paragraph, attributions[index], speakers[index]))
         for index, paragraph in enumerate(parsed)
     )
+
+
+def _check(paragraphs: Sequence[str]) -> None:
+    """Refuse what no Quote could hold: non-strings, and characters XML 1.0 cannot carry."""
+    for index, text in enumerate(paragraphs):
+        if not isinstance(text, str):
+            raise TypeError(f"paragraph {index} is a {type(text).__name__}, not a str")
+        bad = xml_unsafe_characters(text)
+        if bad:
+            raise ValidationError(
+                "Quote",
+                "text",
+                f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
+                "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
+            )
 
 
 def _is_block(text: str) -> bool:
@@ -169,9 +174,11 @@ def _resolve_mentions(
             elif mention.kind == "name":
                 gender = gender or registry.gender(mention.text)
             else:
+                # A pronoun, or an age standing for a person ("the 21-year-old"), means someone
+                # named before; a role noun means whoever holds it.
                 found = (
                     _antecedent(seen, len(seen), floors[index], mention.gender, mention.category)
-                    if mention.kind == "pronoun"
+                    if mention.kind == "pronoun" or mention.title == "year-old"
                     else _holder(seen, titled, floors[index], mention)
                 )
                 if found is not None:

@@ -23,6 +23,7 @@ Category = Literal["person", "org"]
 
 _TOKEN = re.compile(r"(?P<word>\w+(?:[’'\-.]\w+)*)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)")
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
+_AGE = re.compile(r"\d+-year-old\Z")
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
 
@@ -251,20 +252,39 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
         following = tokens[end + 1]
         if _is_capital(following) and _bare(following.lower) not in lx.STOP_CAPITALS:
             end += 1
+        elif following.kind == "word" and following.lower in _ORG_LINKS and _has_org_word(tokens, i, end):
+            if not (
+                end + 2 < size
+                and _is_capital(tokens[end + 2])
+                and tokens[end + 2].lower not in lx.STOP_CAPITALS
+            ):
+                break
+            end += 2  # "Ministry of Health"
         elif (
             following.kind == "word"
-            and (
-                following.lower in lx.NAME_PARTICLES
-                or (following.lower in _ORG_LINKS and _has_org_word(tokens, i, end))
-            )
-            and end + 2 < size
-            and _is_capital(tokens[end + 2])
-            and tokens[end + 2].lower not in lx.STOP_CAPITALS
+            and following.lower in lx.NAME_PARTICLES
+            and _given_name_only(tokens, i, end)
         ):
-            end += 2
+            # "Sanne de Vries", "Ursula von der Leyen" — but not "Els Bakker van Volkshuisvesting".
+            particles = 1
+            if end + 2 < size and tokens[end + 2].lower in lx.NAME_PARTICLES:
+                particles = 2
+            surname = end + particles + 1
+            if not (
+                surname < size
+                and _is_capital(tokens[surname])
+                and tokens[surname].lower not in lx.STOP_CAPITALS
+            ):
+                break
+            end = surname
         else:
             break
     return end
+
+
+def _given_name_only(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the run so far is titles and one given name: where a particle may follow."""
+    return sum(1 for k in range(first, last + 1) if not _is_title(tokens[k].lower.rstrip("."))) == 1
 
 
 def _name_mention(
@@ -377,7 +397,7 @@ _PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistre
 
 
 def _is_person_noun(word: str) -> bool:
-    return word in lx.PERSON_NOUNS or (word.endswith(_PERSON_ENDINGS) and len(word) > 5)
+    return word in lx.PERSON_NOUNS or word == "year-old" or (word.endswith(_PERSON_ENDINGS) and len(word) > 5)
 
 
 # Endings of adjectives of nations and the like: Olympic, Russian, Chinese, British, European.
@@ -438,6 +458,8 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
         if token.kind != "word" or token.lower in _NOT_IN_NOMINAL or token.text[0].isupper():
             return None  # a capitalised word makes it a name ("The Ministry of Health"), read as one
         noun = _bare(token.lower)
+        if _AGE.match(noun):
+            noun = "year-old"  # "the 21-year-old said": someone named before
         category: Category | None = (
             "person" if _is_person_noun(noun) else "org" if noun in lx.ORG_NOUNS else None
         )
