@@ -64,19 +64,35 @@ def attribute_quotes(
 
 def _sentences(tokens: list[Token]) -> tuple[list[int], list[int]]:
     """For every token, the index of the first and of the last token of its sentence."""
+    ending = [
+        token.kind == "end" or _quote_ends_sentence(tokens, index) for index, token in enumerate(tokens)
+    ]
     starts: list[int] = []
     first = 0
-    for index, token in enumerate(tokens):
+    for index in range(len(tokens)):
         starts.append(first)
-        if token.kind == "end":
+        if ending[index]:
             first = index + 1
     ends = [0] * len(tokens)
     last = len(tokens) - 1
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].kind == "end":
+        if ending[index]:
             last = index
         ends[index] = last
     return starts, ends
+
+
+def _quote_ends_sentence(tokens: list[Token], index: int) -> bool:
+    """“… a perfect start.” Its chief executive …: the full stop inside the marks ends the sentence,
+    unless an attribution follows (“We are ready.” Smith said.)."""
+    token = tokens[index]
+    if token.kind != "quote" or token.text[-1:] not in ".!?…" or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if following.kind != "word" or not following.text[:1].isupper():
+        return False
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return after is None or not (_is_cue(after) or (after.kind == "word" and after.text[:1].isupper()))
 
 
 def _attribute(context: _Context, quote_token: int, first: int, last: int) -> Attribution:

@@ -27,6 +27,7 @@ __all__ = [
     "POSSESSIVE_PRONOUNS",
     "PRONOUNS",
     "SCARE_INTRODUCERS",
+    "SECOND_PARTICLES",
     "STOP_CAPITALS",
     "TIME_WORDS",
     "TITLES",
@@ -190,6 +191,8 @@ ORG_WORDS = _words(
     news times post press reuters kremlin parliament congress senate fund trust network
     """
 )
+# Particles that join a name only after another one: "von der Leyen", "van den Berg", "de la Cruz".
+SECOND_PARTICLES = _words("der den la le los las")
 NAME_PARTICLES = _words("de da del della di du van von der den ter le la bin ibn al el dos das y zu")
 # Capitalised at a sentence start without being a name.
 STOP_CAPITALS = _words(

@@ -21,7 +21,9 @@ TokenKind = Literal["word", "punct", "end", "quote"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 Category = Literal["person", "org"]
 
-_TOKEN = re.compile(r"(?P<word>\w+(?:[’'\-.]\w+)*)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)")
+_TOKEN = re.compile(
+    r"(?P<word>\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?=\s))?)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
+)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
 _AGE = re.compile(r"\d+-year-old\Z")
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
@@ -263,6 +265,7 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
         elif (
             following.kind == "word"
             and following.lower in lx.NAME_PARTICLES
+            and following.lower not in lx.SECOND_PARTICLES
             and _given_name_only(tokens, i, end)
         ):
             # "Sanne de Vries", "Ursula von der Leyen" — but not "Els Bakker van Volkshuisvesting".
@@ -474,6 +477,15 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
                 and _bare(tokens[k + 1].lower) in lx.PERSON_NOUNS
             ):
                 continue
+            following = k + 1
+            if (
+                following < len(tokens)
+                and tokens[following].kind == "word"
+                and tokens[following].text.islower()
+                and tokens[following].lower not in _NOT_IN_NOMINAL
+                and _before_cue(tokens, following)
+            ):
+                k, token = following, tokens[following]  # "the hospital trust said": the last noun heads
             start, end = tokens[det].start, token.end
             return Mention(
                 det,
