@@ -12,6 +12,7 @@ __all__ = [
     "ADVERBS",
     "ALWAYS_SCARE",
     "ARTICLES",
+    "AUXILIARIES",
     "CUE_NOUNS",
     "CUE_PREPOSITIONS",
     "CUE_VERBS",
@@ -208,6 +209,8 @@ STOP_CAPITALS = _words(
     nous je et mais selon el los las lo ella ellos y pero según lo
     """
 )
+# Forms of "to be" and other auxiliaries, which no noun phrase contains.
+AUXILIARIES = _words("is are was were be been being am ist sind war waren est sont était es son era fue")
 # Days and the like that may sit between a cue verb and the speaker ("a déclaré jeudi le maire").
 TIME_WORDS = _words(
     """

@@ -512,7 +512,16 @@ def _before_cue(tokens: list[Token], k: int) -> bool:
     return n < len(tokens) and tokens[n].kind == "word" and tokens[n].lower in lx.CUE_VERBS
 
 
-_NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
+# A noun phrase stops at these: "Her work has been described …" is no speaker.
+_NOT_IN_NOMINAL = (
+    lx.DETERMINERS
+    | lx.CUE_VERBS
+    | lx.TIME_WORDS
+    | lx.LINKERS
+    | lx.STOP_CAPITALS
+    | lx.ADVERBS
+    | lx.AUXILIARIES
+)
 
 
 def _is_possessive(token: Token) -> bool:
