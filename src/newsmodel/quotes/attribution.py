@@ -30,6 +30,7 @@ class Attribution(NamedTuple):
     mention: Mention | None
     dropped: bool = False
     has_cue: bool = False
+    settled: bool = False  # the text says who, even if we cannot tell: look no further
 
 
 _NONE = Attribution(None)
@@ -102,7 +103,7 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         return found
     left_start = _left_start(tokens, first, quote_token)
     found = _before(tokens, by_first, by_last, left_start, quote_token)
-    if found.mention is not None:
+    if found.mention is not None or found.settled:
         return found
     if quote_token > 0 and tokens[quote_token - 1].text == ":" and not found.has_cue:
         subject = _sentence_subject(context, left_start, quote_token)
@@ -219,6 +220,9 @@ def _before(
         if token.lower in lx.CUE_PREPOSITIONS:
             return Attribution(_mention_after(tokens, by_first, k + 1), has_cue=True)
         if _is_cue(token) or _is_hyphenated_cue(token):
+            if k + 1 < quote and tokens[k + 1].lower in _PASSIVE_AGENT:
+                # "was described by one critic as": the agent speaks, never the subject.
+                return Attribution(_mention_after(tokens, by_first, k + 2), has_cue=True, settled=True)
             mention = _mention_before(tokens, by_last, k, start)
             if mention is None:
                 mention = _inverted_speaker(tokens, by_first, k + 1)
@@ -294,6 +298,7 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
     return None
 
 
+_PASSIVE_AGENT = frozenset(("by", "par", "por", "door"))  # not "von": "sprach von" is "spoke of"
 _TO_WHOM = frozenset(("to", "a", "à", "al", "ai", "aan", "gegenüber"))
 _PREPOSITIONS_IN_NAMES = frozenset(
     ("for", "of", "at", "from", "with", "in", "near", "across", "für", "von", "aus", "de", "du", "del", "di")
@@ -323,6 +328,15 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     if k not in by_first and k + 1 in by_first and k < size and tokens[k].lower in lx.DETERMINERS:
         k += 1  # "sagte die Vorsitzende Richterin Anke Holm"
     mention = by_first.get(k)
+    if mention is None and k < size and tokens[k].lower in lx.DETERMINERS:
+        # "advirtió el consejero de Clima, Jordi Puig": an unknown role, then the name after a comma.
+        for n in range(k + 1, min(size - 1, k + 6)):
+            if tokens[n].text == ",":
+                named = by_first.get(n + 1)
+                return named if named is not None and named.kind == "name" else None
+            if tokens[n].kind != "word":
+                return None
+        return None
     if mention is None:
         return None
     if mention.kind == "nominal":

@@ -75,7 +75,7 @@ CUE_VERBS = _words(
     """
 )
 # Cues that are prepositions: the speaker follows them ("according to X", "selon X").
-CUE_PREPOSITIONS = _words("according selon laut según secondo segundo volgens")
+CUE_PREPOSITIONS = _words("according selon laut según secondo segundo volgens aldus")
 # Nouns of speech after a possessive: "Trump’s characterization … as", "his admission that".
 CUE_NOUNS = _words(
     """
@@ -166,7 +166,7 @@ PERSON_NOUNS = _words(
     commuter singer mayor councilwoman councilman chairwoman maire sindaco alcalde alcaldesa
     entrenador concejal concejala député députée entraîneur allenatore trainer bürgermeister
     bürgermeisterin burgemeester assessore portavoce consigliere protesters protestors residents
-    officials critics analysts
+    officials critic critics reviewer analysts
     experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz

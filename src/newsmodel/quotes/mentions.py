@@ -206,6 +206,8 @@ def _add_cued_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -
             last += 1
         if last + 1 < len(tokens) and tokens[last + 1].kind == "word":
             continue  # no comma or full stop closes the phrase: it is not just a source
+        if any(n < m <= last for m in starts):
+            continue  # "aldus dijkgraaf Henk Mulder": the name inside is the source
         start, end = tokens[n].start, tokens[last].end
         added.append(Mention(n, last, "nominal", text[start:end], "person", None, None, False, start, end))
     if not added:
@@ -374,7 +376,10 @@ def _name_mention(
             if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
                 break
             described -= 1
-        if described < lead and _opens_sentence(tokens, described):
+        after_aside = (
+            described >= 2 and tokens[described - 1].text == "," and tokens[described - 2].kind == "word"
+        )  # "In a garage in Hove, potter Nadia Karimi …" — but not "«…», lamentó Diego Salas"
+        if described < lead and (_opens_sentence(tokens, described) or after_aside):
             lead = described
     if role in lx.ORG_NOUNS and role not in lx.PERSON_NOUNS:
         is_org = True  # "Regional airline Skyhop": an organisation, which "the airline" will mean
