@@ -161,3 +161,18 @@ def test_changing_a_quote_so_it_disagrees_is_rejected(article: Article, data: st
         return  # the text repeats itself there: the moved quote still agrees
     with pytest.raises(ValidationError):
         Paragraph(text=paragraph.text, quotes=(moved,))
+
+
+def test_summary_quotes_come_first_and_must_agree_with_the_summary() -> None:
+    summary = "He trusts “almost nobody” now."
+    start = summary.index("almost")
+    quote = Quote(text="almost nobody", start=start, end=start + 13, speaker="Trump", kind="partial")
+    body = quoted("He said “not done” twice.", "not done", speaker="Trump", kind="partial")
+    article = Article(
+        headline="x", summary=summary, summary_quotes=[quote], sections=[Section(blocks=[body])]
+    )
+    assert [q.text for q in article.quotes] == ["almost nobody", "not done"]
+    with pytest.raises(ValidationError, match="Article.summary_quotes"):
+        Article(headline="x", summary_quotes=[quote])
+    with pytest.raises(ValidationError, match=r"Article.summary_quotes\[0\]"):
+        Article(headline="x", summary="Nothing quoted here at all.", summary_quotes=[quote])

@@ -149,6 +149,25 @@ def _as_tuple(obj: object, field: str) -> tuple[object, ...]:
     return value
 
 
+def _check_quotes_in(obj: object, field: str, text: str, quotes: tuple[object, ...]) -> None:
+    """Every quote holds exactly its words of ``text``, and they come in document order."""
+    size = len(text)
+    previous = 0
+    for i, quote in enumerate(quotes):
+        if type(quote) is not Quote:
+            _check_items(obj, field, (quote,), Quote)
+        assert isinstance(quote, Quote)
+        if quote.end > size or text[quote.start : quote.end] != quote.text:
+            raise _fail(
+                obj,
+                f"{field}[{i}]",
+                f"offsets {quote.start}:{quote.end} do not hold the quote text {quote.text!r}",
+            )
+        if quote.start < previous:
+            raise _fail(obj, f"{field}[{i}]", "quotes must be in document order (by start)")
+        previous = quote.start
+
+
 # --------------------------------------------------------------------------------------------
 # Inline content
 
@@ -242,27 +261,9 @@ class Paragraph:
         quotes = self.quotes if type(self.quotes) is tuple else _as_tuple(self, "quotes")
         marks = self.marks if type(self.marks) is tuple else _as_tuple(self, "marks")
         if quotes:
-            self._check_quotes(quotes)
+            _check_quotes_in(self, "quotes", text, quotes)
         if marks:
             self._check_marks(marks)
-
-    def _check_quotes(self, quotes: tuple[object, ...]) -> None:
-        text = self.text
-        size = len(text)
-        previous = 0
-        for i, quote in enumerate(quotes):
-            if type(quote) is not Quote:
-                _check_items(self, "quotes", (quote,), Quote)
-            assert isinstance(quote, Quote)
-            if quote.end > size or text[quote.start : quote.end] != quote.text:
-                raise _fail(
-                    self,
-                    f"quotes[{i}]",
-                    f"offsets {quote.start}:{quote.end} do not hold the quote text {quote.text!r}",
-                )
-            if quote.start < previous:
-                raise _fail(self, f"quotes[{i}]", "quotes must be in document order (by start)")
-            previous = quote.start
 
     def _check_marks(self, marks: tuple[object, ...]) -> None:
         size = len(self.text)
@@ -509,11 +510,13 @@ class Article:
     """A news article: metadata, then the body as sections.
 
     ``published``/``modified`` must be timezone-aware. ``language`` is a BCP 47 tag.
-    ``quotes`` and ``body_text`` are derived from the sections.
+    ``summary_quotes`` are the quotations inside the summary (offsets into ``summary``).
+    ``quotes`` (summary quotes, then the body's) and ``body_text`` are derived.
     """
 
     headline: str
     summary: str | None = None
+    summary_quotes: tuple[Quote, ...] = ()
     kicker: str | None = None
     dateline: str | None = None
     authors: tuple[AuthorProfile, ...] = ()
@@ -530,6 +533,11 @@ class Article:
         _check_str(self, "headline", self.headline, blank_ok=False)
         for name in ("summary", "kicker", "dateline", "url", "identifier"):
             _check_opt_str(self, name, getattr(self, name))
+        summary_quotes = _as_tuple(self, "summary_quotes")
+        if summary_quotes:
+            if self.summary is None:
+                raise _fail(self, "summary_quotes", "quotes in a summary need a summary")
+            _check_quotes_in(self, "summary_quotes", self.summary, summary_quotes)
         _check_items(self, "authors", _as_tuple(self, "authors"), AuthorProfile)
         _check_aware(self, "published", self.published)
         _check_aware(self, "modified", self.modified)
@@ -544,8 +552,9 @@ class Article:
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
-        """Every quote in the article, in document order."""
-        return tuple(q for s in self.sections for p in s.iter_paragraphs() for q in p.quotes)
+        """Every quote in the article in document order: the summary's, then the body's."""
+        body = (q for s in self.sections for p in s.iter_paragraphs() for q in p.quotes)
+        return (*self.summary_quotes, *body)
 
     @property
     def body_text(self) -> str:

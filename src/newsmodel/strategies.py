@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import attrs
 from hypothesis import strategies as st
 
 from .model import (
@@ -298,7 +299,7 @@ def articles(
     *, max_sections: int = 6, max_blocks: int = 5, max_authors: int = 3
 ) -> st.SearchStrategy[Article]:
     """Whole articles, from a bare headline to every field filled."""
-    return st.builds(
+    base = st.builds(
         Article,
         headline=_NAME,
         summary=_optional(_NONEMPTY),
@@ -314,6 +315,20 @@ def articles(
         subjects=st.lists(subjects(), max_size=3).map(tuple),
         sections=st.lists(sections(max_blocks=max_blocks), max_size=max_sections).map(tuple),
     )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Article:
+        return _with_summary_quotes(draw(base), draw)
+
+    return build()
+
+
+def _with_summary_quotes(article: Article, draw: st.DrawFn) -> Article:
+    """Give some articles a summary that carries quotes, drawn like a paragraph's."""
+    if article.summary is None or not draw(st.booleans()):
+        return article
+    summary = draw(paragraphs(max_marks=0, max_size=60))
+    return attrs.evolve(article, summary=summary.text, summary_quotes=summary.quotes)
 
 
 def register_strategies() -> None:
