@@ -172,7 +172,7 @@ def test_summary_quotes_come_first_and_must_agree_with_the_summary() -> None:
         headline="x", summary=summary, summary_quotes=[quote], sections=[Section(blocks=[body])]
     )
     assert [q.text for q in article.quotes] == ["almost nobody", "not done"]
-    with pytest.raises(ValidationError, match="Article.summary_quotes"):
+    with pytest.raises(ValidationError, match=r"Article\.summary_quotes"):
         Article(headline="x", summary_quotes=[quote])
-    with pytest.raises(ValidationError, match=r"Article.summary_quotes\[0\]"):
+    with pytest.raises(ValidationError, match=r"Article\.summary_quotes\[0\]"):
         Article(headline="x", summary="Nothing quoted here at all.", summary_quotes=[quote])
