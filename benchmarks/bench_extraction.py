@@ -1,0 +1,270 @@
+"""Body extraction: newsmodel.parse_html against trafilatura, same pages, same process.
+
+Reads the shared conformance pages (../shared/conformance/extraction/ from the project root),
+decodes each page once, and hands the same ``str`` to both extractors. Prints, per dataset and
+split (every 5th page is held out of tuning), body F1 / precision / recall with the benchmark's
+metric (multisets of 4-token shingles of ``\\w+`` tokens), the median milliseconds per page, and
+for WCXB title / author / date accuracy.
+
+    PYTHONPATH=src python benchmarks/bench_extraction.py [--limit N] [--dataset scrapinghub|wcxb]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsmodel.errors import NewsModelError
+from newsmodel.parse._decode import decode_html
+from newsmodel.parse.html import parse_html
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRACTION = ROOT.parent / "shared" / "conformance" / "extraction"
+_TOKEN = re.compile(r"\w+")
+HOLD_OUT_EVERY = 5
+
+
+@dataclass
+class Page:
+    """One benchmark page: decoded HTML, its URL and the ground truth."""
+
+    id: str
+    html: str
+    url: str | None
+    body: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    held_out: bool = False
+
+
+@dataclass
+class Result:
+    """What an extractor returned for a page, and how long it took."""
+
+    body: str
+    seconds: float
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Tally:
+    """Running sums of the per-page metric for one extractor on one split."""
+
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+    title_hits: int = 0
+    author_hits: int = 0
+    author_pages: int = 0
+    date_hits: int = 0
+    date_pages: int = 0
+    pages: int = 0
+
+    def f1(self) -> tuple[float, float, float]:
+        p = statistics.fmean(self.precisions) if self.precisions else 0.0
+        r = statistics.fmean(self.recalls) if self.recalls else 0.0
+        return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """The multiset of n-token shingles of ``\\w+`` tokens (a short text is one shingle)."""
+    tokens = _TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def page_scores(truth: str, predicted: str) -> tuple[float | None, float]:
+    """(precision or None if nothing was predicted, recall) of one page."""
+    want, got = shingles(truth), shingles(predicted)
+    tp = sum((want & got).values())
+    fp = sum((got - want).values())
+    fn = sum((want - got).values())
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall
+
+
+def _normal(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(_TOKEN.findall(text))
+
+
+def title_match(truth: str | None, got: str | None) -> bool:
+    """Titles agree when their normalised tokens are equal."""
+    return bool(truth) and _normal(truth) == _normal(got)
+
+
+def author_match(truth: str | None, got: str | None) -> bool:
+    """Authors agree when every name token of the truth appears in the answer and vice versa."""
+    if not truth:
+        return False
+    return set(_normal(truth).split()) == set(_normal(got).split())
+
+
+def date_match(truth: str | None, got: str | None) -> bool:
+    """Dates agree on the calendar day (the truth is YYYY-MM-DD)."""
+    return bool(truth) and bool(got) and str(got)[:10] == str(truth)[:10]
+
+
+def load_scrapinghub(limit: int | None) -> list[Page]:
+    folder = EXTRACTION / "scrapinghub"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for index, key in enumerate(sorted(truth)[:limit]):
+        data = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
+        pages.append(
+            Page(
+                id=key,
+                html=decode_html(data),
+                url=truth[key].get("url"),
+                body=truth[key]["articleBody"],
+                held_out=index % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1,
+            )
+        )
+    return pages
+
+
+def load_wcxb(limit: int | None) -> list[Page]:
+    folder = EXTRACTION / "wcxb-dev-articles"
+    pages = []
+    for index, path in enumerate(sorted((folder / "ground-truth").glob("*.json"))[:limit]):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record["ground_truth"]
+        data = gzip.decompress((folder / "html" / f"{path.stem}.html.gz").read_bytes())
+        pages.append(
+            Page(
+                id=path.stem,
+                html=decode_html(data),
+                url=record.get("url"),
+                body=truth.get("main_content") or "",
+                title=truth.get("title"),
+                author=truth.get("author"),
+                date=truth.get("publish_date"),
+                held_out=index % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1,
+            )
+        )
+    return pages
+
+
+def run_newsmodel(page: Page) -> Result:
+    start = time.perf_counter()
+    try:
+        article = parse_html(page.html, url=page.url)
+    except NewsModelError:
+        return Result(body="", seconds=time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    author = " ".join(a.name for a in article.authors) or None
+    date = article.published.isoformat() if article.published else None
+    return Result(body=article.body_text, seconds=seconds, title=article.headline, author=author, date=date)
+
+
+def run_trafilatura(page: Page) -> Result:
+    import trafilatura
+
+    start = time.perf_counter()
+    document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+    seconds = time.perf_counter() - start
+    if document is None:
+        return Result(body="", seconds=seconds)
+    data: Any = document.as_dict() if hasattr(document, "as_dict") else document
+    return Result(
+        body=data.get("text") or "",
+        seconds=seconds,
+        title=data.get("title"),
+        author=data.get("author"),
+        date=data.get("date"),
+    )
+
+
+EXTRACTORS: dict[str, Callable[[Page], Result]] = {
+    "newsmodel": run_newsmodel,
+    "trafilatura": run_trafilatura,
+}
+
+
+def measure(pages: Iterable[Page], names: list[str]) -> dict[tuple[str, str], Tally]:
+    """Run every extractor on every page; tallies keyed by (extractor, split)."""
+    tallies: dict[tuple[str, str], Tally] = {}
+    for page in pages:
+        split = "held-out" if page.held_out else "tuning"
+        for name in names:
+            result = EXTRACTORS[name](page)
+            for key in ((name, split), (name, "all")):
+                tally = tallies.setdefault(key, Tally())
+                tally.pages += 1
+                precision, recall = page_scores(page.body, result.body)
+                if precision is not None:
+                    tally.precisions.append(precision)
+                tally.recalls.append(recall)
+                tally.times.append(result.seconds)
+                tally.title_hits += title_match(page.title, result.title)
+                if page.author:
+                    tally.author_pages += 1
+                    tally.author_hits += author_match(page.author, result.author)
+                if page.date:
+                    tally.date_pages += 1
+                    tally.date_hits += date_match(page.date, result.date)
+    return tallies
+
+
+def print_table(dataset: str, tallies: dict[tuple[str, str], Tally], names: list[str], metadata: bool) -> None:
+    header = f"{'dataset':12} {'split':9} {'system':12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'ms/page':>8} {'x base':>7}"
+    if metadata:
+        header += f" {'title':>6} {'author':>6} {'date':>6}"
+    print(header)
+    for split in ("all", "tuning", "held-out"):
+        base = tallies.get((names[-1], split))
+        base_ms = statistics.median(base.times) * 1000 if base and base.times else 0.0
+        for name in names:
+            tally = tallies.get((name, split))
+            if tally is None:
+                continue
+            f1, p, r = tally.f1()
+            ms = statistics.median(tally.times) * 1000
+            ratio = ms / base_ms if base_ms else float("nan")
+            line = f"{dataset:12} {split:9} {name:12} {tally.pages:5d} {f1:6.3f} {p:6.3f} {r:6.3f} {ms:8.2f} {ratio:7.2f}"
+            if metadata:
+                line += (
+                    f" {tally.title_hits / tally.pages:6.3f}"
+                    f" {tally.author_hits / max(1, tally.author_pages):6.3f}"
+                    f" {tally.date_hits / max(1, tally.date_pages):6.3f}"
+                )
+            print(line)
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each dataset")
+    parser.add_argument("--dataset", choices=("scrapinghub", "wcxb", "both"), default="both")
+    parser.add_argument("--only", choices=tuple(EXTRACTORS), help="run a single extractor")
+    args = parser.parse_args(argv)
+    if not EXTRACTION.exists():
+        print(f"benchmark data not found at {EXTRACTION}", file=sys.stderr)
+        return 2
+    warnings.filterwarnings("ignore")
+    names = [args.only] if args.only else list(EXTRACTORS)
+    print(f"ratio column: median ms/page relative to {names[-1]} (measured in this run)\n")
+    if args.dataset in ("scrapinghub", "both"):
+        print_table("scrapinghub", measure(load_scrapinghub(args.limit), names), names, metadata=False)
+    if args.dataset in ("wcxb", "both"):
+        print_table("wcxb-dev", measure(load_wcxb(args.limit), names), names, metadata=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

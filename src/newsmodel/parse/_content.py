@@ -1,0 +1,225 @@
+"""Find the main content of a web page: boilerplate removal and single-pass scoring.
+
+Every element gets, bottom-up in one walk, the amount of text and link text beneath it and a
+*value*: the sum of the values of the text blocks (paragraphs, list items, cells...) inside it.
+A block of prose is worth its unlinked characters; a block of links or a tiny fragment (menu
+items, share buttons, tag lists) is worth less than nothing. Elements whose class, id or role
+say they are boilerplate (comments, related links, share bars, ads, cookie banners) pass a
+negative value to their parents. The main content is then the element with the highest value:
+the smallest subtree that holds the prose and as little of the rest as possible.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = ["PageScores", "clean_tree", "find_content_root", "score_page"]
+
+# Never content: removed (with their subtrees, keeping the text that follows them) before scoring.
+_JUNK_TAGS: tuple[str, ...] = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "option",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "dialog",
+    "menu",
+    "head",
+    "amp-ad",
+    "amp-analytics",
+    "amp-sidebar",
+    "amp-social-share",
+    "amp-consent",
+    "amp-sticky-ad",
+)
+
+# class / id / role words that mark boilerplate; letters may not touch the word on either side,
+# so "ad" matches "top-ad" and "ad_slot" but not "header" or "load".
+_BOILERPLATE = re.compile(
+    r"(?<![a-z])(?:"
+    r"comments?|commentlist|disqus|replies|respond|"
+    r"share|sharing|sharebar|social|socials|"
+    r"related|recommended|recirc|more-stories|read-?more|readnext|read-next|also-read|trending|popular|"
+    r"newsletter|subscribe|subscription|signup|sign-up|paywall|registration|"
+    r"promo|promoted|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor|sponsored|outbrain|taboola|"
+    r"sidebar|widget|cookie|cookies|consent|gdpr|popup|modal|overlay|"
+    r"breadcrumbs?|pagination|pager|navbar|nav|navigation|menu|masthead|footer|header|banner|"
+    r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|dateline-date|"
+    r"post-meta|entry-meta|article-meta|meta|timestamp|published-date|publish-date|"
+    r"tags|tag-list|taglist|keywords|categories|"
+    r"hidden|visually-hidden|sr-only|screen-reader-text|skip-link|print-only|"
+    r"toolbar|tools|utility|feedback|rating|"
+    r"navigation|complementary|contentinfo|banner|dialog|alertdialog|search"
+    r")(?![a-z])"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+# Elements whose text forms one block (a paragraph, an item, a cell) for scoring.
+_BLOCK_TAGS = frozenset(
+    {"p", "pre", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "td", "form", "span", "center"})
+_NEVER_BOILERPLATE = frozenset({"html", "body", "main", "article"})
+
+# Block value = unlinked chars - _LINK_PENALTY * linked chars - _BLOCK_COST: prose is worth its
+# length, link lists and crumbs of text are worth less than nothing.
+_LINK_PENALTY = 1.5
+_BLOCK_COST = 12.0
+# A container with direct text of this many characters counts as a block of its own.
+_LOOSE_TEXT_MIN = 40
+# Boilerplate subtrees pass this much negative value per character to their parents.
+_BOILERPLATE_PENALTY = 0.5
+# A boilerplate-labelled element holding more than this share of the page's text is a wrapper.
+_WRAPPER_SHARE = 0.6
+
+
+@attrs.define(slots=True)
+class PageScores:
+    """Per-element statistics from one bottom-up walk, indexed by document (pre-)order."""
+
+    elements: list[HtmlElement]
+    position: dict[HtmlElement, int]
+    text_len: list[int]
+    link_len: list[int]
+    value: list[float]
+    boilerplate: list[bool]
+    # True for an element that is, or lies inside, boilerplate.
+    in_boilerplate: list[bool]
+
+    def link_density(self, element: HtmlElement) -> float:
+        """Share of an element's text that sits inside links (0 for an element without text)."""
+        i = self.position.get(element)
+        if i is None or self.text_len[i] == 0:
+            return 0.0
+        return self.link_len[i] / self.text_len[i]
+
+    def is_boilerplate(self, element: HtmlElement) -> bool:
+        """Whether the element's class, id, role or style marks it as not part of the content."""
+        i = self.position.get(element)
+        return i is not None and self.boilerplate[i]
+
+    def is_in_boilerplate(self, element: HtmlElement) -> bool:
+        """Whether the element is boilerplate or lies inside boilerplate."""
+        i = self.position.get(element)
+        return i is not None and self.in_boilerplate[i]
+
+    def text_length(self, element: HtmlElement) -> int:
+        """Characters of text beneath the element."""
+        i = self.position.get(element)
+        return 0 if i is None else self.text_len[i]
+
+
+def clean_tree(root: HtmlElement) -> None:
+    """Remove elements that are never article content (scripts, navigation, forms...)."""
+    etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
+
+
+def _is_boilerplate(element: HtmlElement, tag: str) -> bool:
+    if tag in _NEVER_BOILERPLATE:
+        return False
+    attrib = element.attrib
+    if not attrib:
+        return False
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    if style is not None and _HIDDEN_STYLE.search(style.lower()):
+        return True
+    label = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
+    return bool(label) and _BOILERPLATE.search(label.lower()) is not None
+
+
+def _stripped_len(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def score_page(root: HtmlElement) -> PageScores:
+    """Walk the tree once (bottom-up) and compute text, link text and content value per element."""
+    elements: list[HtmlElement] = [e for e in root.iter() if isinstance(e.tag, str)]
+    position = {element: i for i, element in enumerate(elements)}
+    count = len(elements)
+    parent = [position.get(element.getparent(), -1) for element in elements]
+    text_len = [0] * count
+    link_len = [0] * count
+    # Text already counted in a nested block, so an enclosing block does not count it twice.
+    claimed_text = [0] * count
+    claimed_link = [0] * count
+    value = [0.0] * count
+    boilerplate = [False] * count
+    for i in range(count - 1, -1, -1):
+        element = elements[i]
+        tag = element.tag
+        own = _stripped_len(element.text)
+        text_len[i] += own
+        if tag == "a":
+            link_len[i] = text_len[i]
+        free_text = text_len[i] - claimed_text[i]
+        free_link = link_len[i] - claimed_link[i]
+        if tag in _BLOCK_TAGS or (tag in _CONTAINER_TAGS and free_text - free_link >= _LOOSE_TEXT_MIN):
+            if free_text > 0 and tag not in _HEADING_TAGS:
+                value[i] += free_text - free_link - _LINK_PENALTY * free_link - _BLOCK_COST
+            claimed_text[i] = text_len[i]
+            claimed_link[i] = link_len[i]
+        if _is_boilerplate(element, tag):
+            boilerplate[i] = True
+        p = parent[i]
+        if p < 0:
+            continue
+        tail = _stripped_len(element.tail)
+        text_len[p] += text_len[i] + tail
+        link_len[p] += link_len[i]
+        claimed_text[p] += claimed_text[i]
+        claimed_link[p] += claimed_link[i]
+        if boilerplate[i]:
+            value[p] += min(value[i], 0.0) - _BOILERPLATE_PENALTY * text_len[i]
+        else:
+            value[p] += value[i]
+    # A label on a wrapper that holds most of the page ("page has-sidebar") describes the
+    # layout, not the wrapper: it is ignored.
+    page_text = text_len[0] if count else 0
+    in_boilerplate = [False] * count
+    for i in range(count):
+        if boilerplate[i] and text_len[i] > _WRAPPER_SHARE * page_text:
+            boilerplate[i] = False
+        p = parent[i]
+        in_boilerplate[i] = boilerplate[i] or (p >= 0 and in_boilerplate[p])
+    return PageScores(
+        elements=elements,
+        position=position,
+        text_len=text_len,
+        link_len=link_len,
+        value=value,
+        boilerplate=boilerplate,
+        in_boilerplate=in_boilerplate,
+    )
+
+
+def find_content_root(scores: PageScores) -> HtmlElement | None:
+    """The element holding the main content, or None when the page has no prose at all."""
+    best = -1
+    best_value = 0.0
+    in_boilerplate = scores.in_boilerplate
+    for i, v in enumerate(scores.value):
+        if v > best_value and not in_boilerplate[i]:
+            best, best_value = i, v
+    return scores.elements[best] if best >= 0 else None
