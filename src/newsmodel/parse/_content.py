@@ -50,7 +50,7 @@ _JUNK_TAGS: tuple[str, ...] = (
 # beside a content word ("comment-content"); weak ones ("widget", "header") yield to one
 # ("widget Blog", "article-header entry-content").
 _STRONG_BOILERPLATE = re.compile(
-    r"(?<![a-z0-9])(?:"
+    r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!w-)(?:"
     r"comments?|commentlist|comment-list|disqus|respond|"
     r"share|sharing|sharebar|social|socials|"
     r"related|recommended|recirc|more-stories|outbrain|taboola|"
@@ -63,7 +63,7 @@ _STRONG_BOILERPLATE = re.compile(
     r")(?![a-z0-9])"
 )
 _WEAK_BOILERPLATE = re.compile(
-    r"(?<![a-z0-9])(?:"
+    r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!w-)(?:"
     r"read-?more|readnext|read-next|also-read|trending|popular|promo|promoted|signup|sign-up|"
     r"registration|popup|modal|overlay|masthead|header|banner|"
     r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|"
@@ -74,6 +74,12 @@ _WEAK_BOILERPLATE = re.compile(
 _CONTENT_WORD = re.compile(r"(?<![a-z])(?:article|content|entry|post|story|main|blog|text|hentry|body)(?![a-z])")
 # Sectioning elements that hold page furniture, unless they wrap most of the page.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu"})
+# Names CMSs give the element that holds an article's body.
+_BODY_HINT = re.compile(
+    r"article-?body|article-?content|article-?text|articletext|entry-?content|post-?content|post-?body|"
+    r"post-?entry|story-?body|story-?content|body-?text|content-?body|main-?content|article__body|"
+    r"article__content|rich-?text|richtext|field-?name-?body|td-post-content|itemprop-articlebody"
+)
 _HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "d-none", "hide", "invisible"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
@@ -96,6 +102,10 @@ _LOOSE_TEXT_MIN = 40
 _BOILERPLATE_PENALTY = 0.5
 # A boilerplate-labelled element holding more than this share of the page's text is a wrapper.
 _WRAPPER_SHARE = 0.6
+# Labelled prose is taken as the content when it outweighs the best unlabelled candidate this much.
+_LABEL_OVERRIDE = 3.0
+# An element named like an article body is preferred over an unnamed one of up to this much more value.
+_BODY_HINT_BONUS = 1.5
 
 
 @attrs.define(slots=True)
@@ -108,6 +118,7 @@ class PageScores:
     link_len: list[int]
     value: list[float]
     boilerplate: list[bool]
+    body_hint: list[bool]
     # True for an element that is, or lies inside, boilerplate.
     in_boilerplate: list[bool]
 
@@ -163,6 +174,14 @@ def _is_boilerplate(element: HtmlElement, tag: str) -> bool:
     return _WEAK_BOILERPLATE.search(label) is not None and _CONTENT_WORD.search(label) is None
 
 
+def _has_body_hint(element: HtmlElement) -> bool:
+    attrib = element.attrib
+    if attrib.get("itemprop") == "articleBody":
+        return True
+    label = " ".join(filter(None, (attrib.get("class"), attrib.get("id"))))
+    return bool(label) and _BODY_HINT.search(label.lower().replace("_", "-")) is not None
+
+
 def _stripped_len(text: str | None) -> int:
     return len(text.strip()) if text else 0
 
@@ -180,6 +199,7 @@ def score_page(root: HtmlElement) -> PageScores:
     claimed_link = [0] * count
     value = [0.0] * count
     boilerplate = [False] * count
+    body_hint = [False] * count
     # Text inside a link is link text, even in a block nested in the link (teaser cards).
     in_link = [False] * count
     for i in range(count):
@@ -201,6 +221,8 @@ def score_page(root: HtmlElement) -> PageScores:
             claimed_link[i] = link_len[i]
         if _is_boilerplate(element, tag):
             boilerplate[i] = True
+        elif element.attrib and _has_body_hint(element):
+            body_hint[i] = True
         p = parent[i]
         if p < 0:
             continue
@@ -229,16 +251,27 @@ def score_page(root: HtmlElement) -> PageScores:
         link_len=link_len,
         value=value,
         boilerplate=boilerplate,
+        body_hint=body_hint,
         in_boilerplate=in_boilerplate,
     )
 
 
 def find_content_root(scores: PageScores) -> HtmlElement | None:
     """The element holding the main content, or None when the page has no prose at all."""
-    best = -1
-    best_value = 0.0
+    best = best_labelled = -1
+    best_value = best_labelled_value = 0.0
     in_boilerplate = scores.in_boilerplate
+    body_hint = scores.body_hint
     for i, v in enumerate(scores.value):
-        if v > best_value and not in_boilerplate[i]:
+        if body_hint[i] and v > 0:
+            v *= _BODY_HINT_BONUS
+        if in_boilerplate[i]:
+            if v > best_labelled_value:
+                best_labelled, best_labelled_value = i, v
+        elif v > best_value:
             best, best_value = i, v
+    # A label can be wrong ("page-container sidebar-layout"): prose that outweighs everything
+    # unlabelled by far is the content whatever its wrapper says.
+    if best_labelled_value > _LABEL_OVERRIDE * best_value:
+        best = best_labelled
     return scores.elements[best] if best >= 0 else None
