@@ -68,7 +68,8 @@ _WEAK_BOILERPLATE = re.compile(
     r"registration|popup|modal|overlay|masthead|header|banner|"
     r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|"
     r"post-meta|entry-meta|article-meta|meta|timestamp|published-date|publish-date|"
-    r"tags|tag-list|taglist|keywords|categories|toolbar|tools|utility|feedback|rating|dialog|alertdialog"
+    r"tags|tag-list|taglist|keywords|categories|toolbar|tools|utility|feedback|rating|dialog|alertdialog|"
+    r"caption|captions|credit|credits|image-credit|photo-credit|wp-caption-text|gallery|slideshow|carousel|slider"
     r")(?![a-z0-9])"
 )
 _CONTENT_WORD = re.compile(r"(?<![a-z])(?:article|content|entry|post|story|main|blog|text|hentry|body)(?![a-z])")
@@ -99,7 +100,7 @@ _BLOCK_COST = 12.0
 # A container with direct text of this many characters counts as a block of its own.
 _LOOSE_TEXT_MIN = 40
 # Boilerplate subtrees pass this much negative value per character to their parents.
-_BOILERPLATE_PENALTY = 0.5
+_BOILERPLATE_PENALTY = 0.2
 # A boilerplate-labelled element holding more than this share of the page's text is a wrapper.
 _WRAPPER_SHARE = 0.6
 # Labelled prose is taken as the content when it outweighs the best unlabelled candidate this much.
