@@ -54,7 +54,7 @@ _STRONG_BOILERPLATE = re.compile(
     r"comments?|commentlist|comment-list|disqus|respond|"
     r"share|sharing|sharebar|social|socials|"
     r"related|recommended|recirc|more-stories|outbrain|taboola|"
-    r"newsletter|subscribe|subscription|paywall|"
+    r"newsletter|subscribe|subscription|"
     r"advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor|sponsored|"
     r"sidebar|cookie|cookies|consent|gdpr|"
     r"breadcrumbs?|pagination|pager|navbar|nav|navigation|menu|footer|"
@@ -72,6 +72,7 @@ _WEAK_BOILERPLATE = re.compile(
     r"caption|captions|credit|credits|image-credit|photo-credit|wp-caption-text|gallery|slideshow|carousel|slider"
     r")(?![a-z0-9])"
 )
+_COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)")
 _CONTENT_WORD = re.compile(r"(?<![a-z])(?:article|content|entry|post|story|main|blog|text|hentry|body)(?![a-z])")
 # Sectioning elements that hold page furniture, unless they wrap most of the page.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu"})
@@ -100,7 +101,7 @@ _BLOCK_COST = 12.0
 # A container with direct text of this many characters counts as a block of its own.
 _LOOSE_TEXT_MIN = 40
 # Boilerplate subtrees pass this much negative value per character to their parents.
-_BOILERPLATE_PENALTY = 0.2
+_BOILERPLATE_PENALTY = 0.1
 # A boilerplate-labelled element holding more than this share of the page's text is a wrapper.
 _WRAPPER_SHARE = 0.6
 # Labelled prose is taken as the content when it outweighs the best unlabelled candidate this much.
@@ -257,6 +258,18 @@ def score_page(root: HtmlElement) -> PageScores:
     )
 
 
+def _under_comments(scores: PageScores, index: int) -> bool:
+    element: HtmlElement | None = scores.elements[index]
+    while element is not None:
+        i = scores.position.get(element)
+        if i is not None and scores.boilerplate[i]:
+            label = " ".join(filter(None, (element.get("class"), element.get("id"))))
+            if _COMMENTS.search(label.lower()) is not None:
+                return True
+        element = element.getparent()
+    return False
+
+
 def find_content_root(scores: PageScores) -> HtmlElement | None:
     """The element holding the main content, or None when the page has no prose at all."""
     best = best_labelled = -1
@@ -273,6 +286,6 @@ def find_content_root(scores: PageScores) -> HtmlElement | None:
             best, best_value = i, v
     # A label can be wrong ("page-container sidebar-layout"): prose that outweighs everything
     # unlabelled by far is the content whatever its wrapper says.
-    if best_labelled_value > _LABEL_OVERRIDE * best_value:
+    if best_labelled_value > _LABEL_OVERRIDE * best_value and not _under_comments(scores, best_labelled):
         best = best_labelled
     return scores.elements[best] if best >= 0 else None
