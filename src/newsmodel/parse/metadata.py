@@ -1,0 +1,731 @@
+"""An article's metadata from every source an HTML page carries, reconciled into one record.
+
+Sources, read once each: JSON-LD (via :mod:`newsmodel.parse.jsonld`), microdata, OpenGraph
+and ``article:*`` meta, Twitter cards, Dublin Core and other ``<meta>`` conventions, ``<time>``
+elements, ``rel=author`` links and hAtom/vCard bylines, ``<html lang>``, and the embedded state
+of Next.js / Arc Fusion pages. Where sources disagree the visible page wins: the headline is
+the ``<h1>`` that matches the declared titles, a visible byline of people beats a JSON-LD
+author that is only the publisher, and so on (see ``docs/metadata.md``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import attrs
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..model import AuthorProfile, Publisher, Subject, xml_unsafe_characters
+from .bylines import BylineName, fold_name, looks_like_name, split_byline
+from .dates import parse_date, settle_zone
+from .jsonld import JsonLd, app_state_story, as_dicts, as_strings, first_string, read_jsonld, type_names
+
+__all__ = ["PageMetadata", "extract_metadata"]
+
+
+@attrs.frozen(kw_only=True)
+class PageMetadata:
+    """What a page says about its article, cleaned, XML-safe and reconciled across sources.
+
+    Every field is ``None`` (or empty) when the page does not state it; dates are always
+    timezone-aware. ``article_body`` is the story text a page embeds as data (JSON-LD
+    ``articleBody`` or a Next.js/Arc story), useful to check or stand in for the visible body.
+    """
+
+    headline: str | None = None
+    summary: str | None = None
+    kicker: str | None = None
+    authors: tuple[AuthorProfile, ...] = ()
+    published: datetime | None = None
+    modified: datetime | None = None
+    language: str | None = None
+    url: str | None = None
+    identifier: str | None = None
+    publisher: Publisher | None = None
+    subjects: tuple[Subject, ...] = ()
+    image: str | None = None
+    article_body: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Text cleaning
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_MAX_FIELD = 2_000
+_MAX_BODY = 2_000_000
+
+
+def clean(value: object, *, limit: int = _MAX_FIELD) -> str | None:
+    """A JSON or attribute value as one line of XML-safe text, ``None`` if blank or not a string."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value[: limit * 2]
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    if xml_unsafe_characters(text):
+        text = _UNSAFE.sub("", text)
+    text = " ".join(text.split())[:limit]
+    return text or None
+
+
+def _clean_body(value: str) -> str | None:
+    """Story text keeps its paragraph breaks; only unsafe characters and runs of spaces go."""
+    text = value[:_MAX_BODY]
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = re.sub(r"(?i)</?(?:p|br|div|h\d|li)\b[^<>]{0,200}>", "\n\n", text)
+        text = _TAGS.sub("", text)
+    text = _UNSAFE.sub("", text)
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text))
+    body = "\n\n".join(p for p in paragraphs if p)
+    return body or None
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _absolute(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    if base and not value.startswith(("http://", "https://")):
+        try:
+            return urljoin(base, value)
+        except ValueError:
+            return None
+    return value
+
+
+# --------------------------------------------------------------------------------------------
+# The page's sources, gathered once
+
+_METAS = etree.XPath("//meta[@content]")
+_H1 = etree.XPath("//h1")
+_TITLE = etree.XPath("//title")
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
+_TIMES = etree.XPath("//time")
+_ITEMPROPS = etree.XPath("//*[@itemprop]")
+_BYLINE_CANDIDATES = etree.XPath(
+    "//*[@rel='author' or contains(@rel, 'author') or @itemprop='author' or @itemprop='creator'"
+    " or contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Byline')"
+    " or contains(@class, 'Author') or contains(@class, 'fn') or contains(@class, 'writer')"
+    " or contains(@id, 'author') or contains(@id, 'byline')]"
+)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|fn|vcard|contributor)(?:s|name|-name|_name|Name)?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOT_BYLINE_CLASS = re.compile(
+    r"avatar|image|img|photo|pic|bio|description|social|follow|more|box-title|label|title|"
+    r"comment|reply|share|date|time|twitter|email|mail|icon|job|prefix",
+    re.IGNORECASE,
+)
+# Regions whose names are not the article's authors: comments, related links, navigation.
+_FOREIGN_REGION = re.compile(
+    r"comment|respon|reply|disqus|related|recirc|recommend|more-stor|popular|trending|most-read|"
+    r"sidebar|widget|footer|nav|menu|newsletter|promo|teaser|card|carousel|rail|outbrain|taboola|"
+    r"also-like|read-next|next-post|prev-post|author-box|authorbox|about-author|author-bio",
+    re.IGNORECASE,
+)
+_FOREIGN_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "select", "option", "script", "style"})
+_DATE_CLASS = re.compile(r"publish|posted|pubdate|date|time|entry-date|created", re.IGNORECASE)
+_MODIFIED_CLASS = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s*[|·•»«]\s*")
+_WORDS = re.compile(r"\w+")
+
+
+class _Sources:
+    """The raw findings of one page, each source read once, for the reconcilers below."""
+
+    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+        self.tree = tree
+        self.base_url = url
+        self.meta: dict[str, list[str]] = {}
+        for element in _METAS(tree):
+            key = element.get("property") or element.get("name") or element.get("itemprop") or element.get(
+                "http-equiv"
+            )
+            value = clean(element.get("content"))
+            if key and value:
+                self.meta.setdefault(key.strip().lower(), []).append(value)
+        self.jsonld: JsonLd = read_jsonld(tree)
+        articles = self.jsonld.articles()
+        self.article: dict[str, Any] = self._main_article(articles) if articles else {}
+        pages = self.jsonld.pages()
+        self.page_node: dict[str, Any] = pages[0] if pages else {}
+        self.story: dict[str, Any] = app_state_story(tree) or {}
+        self.microdata: dict[str, list[etree._Element]] = self._read_microdata()
+
+    def metas(self, *keys: str) -> Iterator[str]:
+        """The content of the ``<meta>`` elements named by any of ``keys``, in key order."""
+        for key in keys:
+            yield from self.meta.get(key, ())
+
+    def _main_article(self, articles: list[dict[str, Any]]) -> dict[str, Any]:
+        """The article object about this page: the one whose URL is the page's, else the fullest."""
+        urls = {u for u in (self.base_url, *_CANONICAL(self.tree), *self.meta.get("og:url", ())) if u}
+
+        def score(node: dict[str, Any]) -> tuple[int, int]:
+            own = {first_string(node.get("url")), first_string(node.get("@id"))}
+            entity = node.get("mainEntityOfPage")
+            own.add(first_string(entity.get("@id")) if isinstance(entity, dict) else first_string(entity))
+            fields = sum(1 for k in ("headline", "author", "datePublished", "articleBody") if k in node)
+            return (1 if urls & own else 0, fields)
+
+        return max(articles, key=score)
+
+    def _read_microdata(self) -> dict[str, list[etree._Element]]:
+        """``itemprop`` elements that belong to an Article-like item (not to a comment or a review)."""
+        found: dict[str, list[etree._Element]] = {}
+        for element in _ITEMPROPS(self.tree):
+            scope = element.getparent()
+            while scope is not None and scope.get("itemscope") is None:
+                scope = scope.getparent()
+            item_type = (scope.get("itemtype") or "").lower() if scope is not None else ""
+            if not any(t in item_type for t in ("article", "blogposting", "posting", "webpage")):
+                continue
+            for prop in (element.get("itemprop") or "").split():
+                found.setdefault(prop.lower(), []).append(element)
+        return found
+
+    def microdata_values(self, prop: str) -> Iterator[str]:
+        """Values of the microdata property: ``content``/``datetime`` attributes, else the text."""
+        for element in self.microdata.get(prop, ()):
+            value = element.get("content") or element.get("datetime") or element.get("href")
+            if value is None and element.get("itemscope") is None:
+                value = element.text_content()
+            cleaned = clean(value)
+            if cleaned:
+                yield cleaned
+
+
+def _in_foreign_region(element: etree._Element) -> bool:
+    node: etree._Element | None = element
+    depth = 0
+    while node is not None and depth < 40:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _FOREIGN_TAGS:
+            return True
+        if depth and _FOREIGN_REGION.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Headline
+
+def _tokens(text: str) -> list[str]:
+    return _WORDS.findall(fold_name(text))
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of words in common, over the longer of the two titles."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    common = len(set(ta) & set(tb))
+    return common / max(len(set(ta)), len(set(tb)))
+
+
+def _site_names(src: _Sources) -> list[str]:
+    names = list(src.metas("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"))
+    for node in src.jsonld.of_type("website", "organization", "newsmediaorganization"):
+        names.extend(as_strings(node.get("name")))
+    for publisher in src.jsonld.resolve_all(src.article.get("publisher")):
+        names.extend(as_strings(publisher.get("name")))
+    return [n.lstrip("@") for n in names if n]
+
+
+def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+    """Remove a " | Site" / " - Site" suffix (or "Site | " prefix) naming the site.
+
+    >>> strip_site_name("Rates rise again | The Daily Gazette", ["The Daily Gazette"])
+    'Rates rise again'
+    """
+    folded_sites = {fold_name(s) for s in site_names if s}
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    while len(parts) > 1 and (
+        fold_name(parts[-1]) in folded_sites or any(fold_name(parts[-1]) in s for s in folded_sites if s)
+    ):
+        title = title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»«/")
+        parts = parts[:-1]
+    if len(parts) > 1 and fold_name(parts[0]) in folded_sites:
+        title = title[len(parts[0]) :].lstrip(" |-–—:·•»«/")
+    return title
+
+
+def _headline(src: _Sources, site_names: list[str]) -> str | None:
+    declared = [
+        clean(v)
+        for v in (
+            *as_strings(src.article.get("headline")),
+            *as_strings(src.article.get("name")),
+            *src.metas("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"),
+            *src.microdata_values("headline"),
+            *as_strings(src.story.get("headline")),
+            *as_strings((src.story.get("headlines") or {}).get("basic") if isinstance(
+                src.story.get("headlines"), dict) else None),
+            *as_strings(src.page_node.get("headline")),
+            *as_strings(src.page_node.get("name")),
+        )
+    ]
+    titles = [t for t in declared if t]
+    page_title = _first(clean(t.text_content()) for t in _TITLE(src.tree)[:1])
+    if page_title:
+        titles.append(page_title)
+    h1s = [h for h in (clean(h.text_content(), limit=400) for h in _H1(src.tree)[:20]) if h and len(h) > 2]
+    best, best_score = None, 0.0
+    for h1 in h1s:
+        score = max((_similarity(h1, t) for t in titles), default=0.0)
+        if score > best_score:
+            best, best_score = h1, score
+    if best is not None and best_score >= 0.5:
+        return best
+    for title in titles:
+        stripped = strip_site_name(title, site_names)
+        if stripped:
+            return stripped
+    return h1s[0] if len(h1s) == 1 else None
+
+
+# --------------------------------------------------------------------------------------------
+# Authors
+
+def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfile]:
+    """An author object of JSON-LD (Person or Organization) as a profile."""
+    raw_name = clean(first_string(node.get("name")) or _join_names(node))
+    if not raw_name:
+        return []
+    is_org = bool(type_names(node) & {"organization", "newsmediaorganization", "corporation"})
+    if is_org:
+        parsed = [BylineName(raw_name)] if looks_like_name(raw_name) else []
+    else:
+        parsed = split_byline(raw_name) or ([BylineName(raw_name)] if looks_like_name(raw_name) else [])
+    if not parsed:
+        return []
+    if len(parsed) > 1:  # "Jane Doe and John Roe" in one name field
+        return [_profile(p) for p in parsed]
+    organization = None
+    for key in ("affiliation", "worksFor"):
+        for org in jsonld.resolve_all(node.get(key)) or [{"name": node.get(key)}]:
+            organization = organization or clean(first_string(org.get("name")))
+    image = node.get("image")
+    profile = _profile(
+        parsed[0],
+        role=clean(first_string(node.get("jobTitle"))),
+        organization=organization,
+        bio=clean(first_string(node.get("description"))),
+        url=clean(first_string(node.get("url"))),
+        email=clean(first_string(node.get("email"))),
+        image=clean(first_string(image.get("url") if isinstance(image, dict) else image)),
+        education=[c for c in (clean(s) for s in as_strings(node.get("alumniOf"))) if c],
+        expertise=[c for c in (clean(s) for s in as_strings(node.get("knowsAbout"))) if c],
+        same_as=[c for c in (clean(s) for s in as_strings(node.get("sameAs"))) if c],
+    )
+    return [profile] if profile is not None else []
+
+
+def _join_names(node: dict[str, Any]) -> str | None:
+    given, family = first_string(node.get("givenName")), first_string(node.get("familyName"))
+    return f"{given} {family}" if given and family else None
+
+
+def _profile(person: BylineName, **extra: Any) -> AuthorProfile:
+    email = extra.pop("email", None)
+    if email is not None:
+        email = email.removeprefix("mailto:")
+        if "@" not in email or any(c.isspace() for c in email):
+            email = None
+    fields = {k: v for k, v in extra.items() if v}
+    fields.setdefault("role", person.role)
+    fields.setdefault("organization", person.organization)
+    if person.credentials:
+        fields["education"] = (*person.credentials, *fields.get("education", ()))
+    return AuthorProfile(name=person.name, email=email, **fields)
+
+
+def _jsonld_authors(src: _Sources) -> list[AuthorProfile]:
+    node = src.article or src.page_node
+    found: list[AuthorProfile] = []
+    for key in ("author", "creator"):
+        value = node.get(key)
+        if isinstance(value, str):
+            found.extend(_profile(p) for p in split_byline(value))
+        elif isinstance(value, list):
+            for item in value[:50]:
+                if isinstance(item, str):
+                    found.extend(_profile(p) for p in split_byline(item))
+        for author in src.jsonld.resolve_all(value):
+            found.extend(_profile_from_node(author, src.jsonld))
+        if found:
+            break
+    return found
+
+
+def _story_authors(src: _Sources) -> list[AuthorProfile]:
+    credits = src.story.get("credits")
+    people = credits.get("by") if isinstance(credits, dict) else src.story.get("authors") or src.story.get("author")
+    found: list[AuthorProfile] = []
+    for person in as_dicts(people)[:50]:
+        found.extend(_profile_from_node(person, src.jsonld))
+    if isinstance(people, str):
+        found.extend(_profile(p) for p in split_byline(people))
+    return found
+
+
+def _microdata_authors(src: _Sources) -> list[AuthorProfile]:
+    found: list[AuthorProfile] = []
+    for element in src.microdata.get("author", [])[:20]:
+        if _in_foreign_region(element):
+            continue
+        names = element.xpath(".//*[@itemprop='name']")
+        value = element.get("content") or (names[0].get("content") or names[0].text_content() if names else None)
+        text = clean(value if value is not None else element.text_content(), limit=300)
+        if text:
+            found.extend(_profile(p) for p in split_byline(text))
+    return found
+
+
+def _byline_text(element: etree._Element) -> str | None:
+    named = element.xpath(".//*[@itemprop='name' or contains(@class, 'fn') or @rel='author']")
+    for inner in named[:1]:
+        return clean(inner.get("content") or inner.text_content(), limit=300)
+    return clean(element.text_content(), limit=300)
+
+
+def _dom_authors(src: _Sources) -> list[AuthorProfile]:
+    """Names from visible bylines: rel=author, hAtom/vCard ``.author``/``.fn``, ``.byline``."""
+    found: list[AuthorProfile] = []
+    anchor: etree._Element | None = None
+    for element in _BYLINE_CANDIDATES(src.tree)[:200]:
+        rel = (element.get("rel") or "").lower()
+        classes = element.get("class") or ""
+        ident = element.get("id") or ""
+        if "author" not in rel and element.get("itemprop") not in ("author", "creator"):
+            if not _BYLINE_CLASS.search(classes + " " + ident) or _NOT_BYLINE_CLASS.search(classes):
+                continue
+        if element.tag in ("body", "html", "article", "main", "meta", "link", "img"):
+            continue
+        if anchor is not None and not _near(anchor, element):
+            break
+        if _in_foreign_region(element):
+            continue
+        text = _byline_text(element)
+        if not text or len(text) > 200:
+            continue
+        people = split_byline(text)
+        if people:
+            anchor = anchor if anchor is not None else element
+            found.extend(_profile(p) for p in people)
+    return found
+
+
+def _near(anchor: etree._Element, element: etree._Element) -> bool:
+    """Whether ``element`` is in the same byline block as ``anchor`` (shares a close ancestor)."""
+    ancestors = set()
+    node: etree._Element | None = anchor
+    for _ in range(4):
+        if node is None:
+            break
+        ancestors.add(node)
+        node = node.getparent()
+    node = element
+    for _ in range(4):
+        if node is None:
+            return False
+        if node in ancestors:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _meta_authors(src: _Sources) -> list[AuthorProfile]:
+    found: list[AuthorProfile] = []
+    for value in src.metas(
+        "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+        "byl", "citation_author",
+    ):
+        if "://" in value or value.startswith("@"):
+            continue  # a profile URL or a social handle, not a name
+        found.extend(_profile(p) for p in split_byline(value))
+        if found:
+            break
+    return found
+
+
+def _unique(profiles: Iterable[AuthorProfile]) -> list[AuthorProfile]:
+    seen: dict[str, AuthorProfile] = {}
+    for profile in profiles:
+        key = fold_name(profile.name)
+        if key and key not in seen:
+            seen[key] = profile
+    return list(seen.values())
+
+
+def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
+    """Fill the gaps of ``primary`` with what another source says about the same person."""
+    updates = {
+        field.name: getattr(other, field.name)
+        for field in attrs.fields(AuthorProfile)
+        if field.name != "name" and not getattr(primary, field.name) and getattr(other, field.name)
+    }
+    return attrs.evolve(primary, **updates) if updates else primary
+
+
+def _authors(src: _Sources, site_names: list[str]) -> tuple[AuthorProfile, ...]:
+    sources = [
+        _unique(f(src)) for f in (_jsonld_authors, _microdata_authors, _story_authors, _dom_authors, _meta_authors)
+    ]
+    sites = {fold_name(s) for s in site_names}
+
+    def is_person_list(profiles: list[AuthorProfile]) -> bool:
+        return bool(profiles) and all(fold_name(p.name) not in sites for p in profiles)
+
+    chosen = next((s for s in sources if s), [])
+    if chosen and not is_person_list(chosen):
+        # The structured author is only the site itself: a visible byline of people is better.
+        chosen = next((s for s in sources if is_person_list(s)), chosen)
+    by_key = {fold_name(p.name): p for s in sources for p in reversed(s)}
+    merged = []
+    for profile in chosen:
+        for source in sources:
+            for other in source:
+                if fold_name(other.name) == fold_name(profile.name) and other is not profile:
+                    profile = _merge(profile, other)
+        merged.append(profile)
+    del by_key
+    return tuple(merged[:20])
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: tuple[str, ...],
+           time_class: re.Pattern[str]) -> Iterator[datetime]:
+    """Candidate dates in priority order: JSON-LD, meta, microdata, app state, ``<time>``."""
+    for node in (src.article, src.page_node, src.story):
+        for key in keys:
+            for value in as_strings(node.get(key))[:1]:
+                parsed = parse_date(value)
+                if parsed:
+                    yield parsed
+    for value in (*src.metas(*metas), *src.microdata_values(props[0]), *src.microdata_values(props[-1])):
+        parsed = parse_date(value)
+        if parsed:
+            yield parsed
+    for element in _TIMES(src.tree)[:50]:
+        marker = " ".join(filter(None, (element.get("class"), element.get("itemprop"),
+                                        (element.getparent().get("class") if element.getparent() is not None
+                                         else None))))
+        if element.get("pubdate") is None and not time_class.search(marker):
+            continue
+        if _in_foreign_region(element):
+            continue
+        value = element.get("datetime")
+        parsed = parse_date(value) if value else parse_date(element.text_content(), written=True)
+        if parsed:
+            yield parsed
+
+
+def _published(src: _Sources) -> datetime | None:
+    return next(
+        _dates(
+            src,
+            ("datePublished", "dateCreated", "publishedAt", "first_publish_date", "display_date", "uploadDate"),
+            ("article:published_time", "og:published_time", "published_time", "og:article:published_time",
+             "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+             "date", "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date",
+             "article.published", "citation_publication_date", "datepublished"),
+            ("datePublished", "dateCreated"),
+            _DATE_CLASS,
+        ),
+        None,
+    )
+
+
+def _modified(src: _Sources) -> datetime | None:
+    return next(
+        _dates(
+            src,
+            ("dateModified", "last_updated_date", "updatedAt"),
+            ("article:modified_time", "og:updated_time", "modified_time", "dcterms.modified", "dc.date.modified",
+             "last-modified", "lastmod", "datemodified"),
+            ("dateModified",),
+            _MODIFIED_CLASS,
+        ),
+        None,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The rest
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
+
+
+def _language(src: _Sources) -> str | None:
+    candidates = [
+        src.tree.getroottree().getroot().get("lang"),
+        src.tree.getroottree().getroot().get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *src.metas("content-language", "language", "dc.language", "og:locale"),
+        *as_strings(src.article.get("inLanguage")),
+    ]
+    for value in candidates:
+        if value:
+            tag = value.strip().split(",")[0].strip().replace("_", "-")
+            if _LANG.match(tag):
+                return tag
+    return None
+
+
+def _summary(src: _Sources) -> str | None:
+    return _first(
+        clean(v)
+        for v in (
+            *as_strings(src.article.get("description")),
+            *src.metas("og:description", "description", "twitter:description", "dc.description"),
+            *src.microdata_values("description"),
+            *as_strings(src.story.get("description")),
+        )
+    )
+
+
+def _kicker(src: _Sources) -> str | None:
+    return _first(clean(v) for v in (*as_strings(src.article.get("articleSection")), *src.metas("article:section")))
+
+
+def _url(src: _Sources) -> str | None:
+    candidates = [
+        *_CANONICAL(src.tree)[:1],
+        *src.metas("og:url"),
+        *as_strings(src.article.get("url")),
+        src.base_url,
+    ]
+    return _first(_absolute(clean(v), src.base_url) for v in candidates)
+
+
+def _identifier(src: _Sources) -> str | None:
+    return _first(
+        clean(v)
+        for v in (
+            *as_strings(src.article.get("identifier")),
+            *src.metas("parsely-post-id", "sailthru.contentid", "article:id", "dc.identifier"),
+        )
+    )
+
+
+def _publisher(src: _Sources) -> Publisher | None:
+    for node in src.jsonld.resolve_all(src.article.get("publisher")):
+        name = clean(first_string(node.get("name")))
+        if name:
+            return Publisher(name=name, url=_absolute(clean(first_string(node.get("url"))), src.base_url))
+    name = _first(clean(v) for v in src.metas("og:site_name", "application-name", "dc.publisher"))
+    return Publisher(name=name) if name else None
+
+
+def _subjects(src: _Sources) -> tuple[Subject, ...]:
+    values: list[str] = []
+    keywords = src.article.get("keywords")
+    if isinstance(keywords, str):
+        values.extend(keywords.split(","))
+    else:
+        values.extend(as_strings(keywords))
+    values.extend(src.metas("article:tag"))
+    if not values:
+        for value in src.metas("news_keywords", "keywords"):
+            values.extend(value.split(","))
+    subjects: dict[str, Subject] = {}
+    for value in values[:100]:
+        name = clean(value, limit=200)
+        if name and fold_name(name) not in subjects:
+            subjects[fold_name(name)] = Subject(name=name)
+    return tuple(list(subjects.values())[:50])
+
+
+def _image(src: _Sources) -> str | None:
+    image = src.article.get("image")
+    image = image[0] if isinstance(image, list) and image else image
+    candidates = [
+        *src.metas("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
+        first_string(image.get("url") if isinstance(image, dict) else image),
+    ]
+    return _first(_absolute(clean(v), src.base_url) for v in candidates)
+
+
+def _article_body(src: _Sources) -> str | None:
+    body = src.article.get("articleBody")
+    if isinstance(body, str):
+        return _clean_body(body)
+    for key in ("articleBody", "body"):
+        if isinstance(src.story.get(key), str):
+            return _clean_body(src.story[key])
+    elements = src.story.get("content_elements")
+    if isinstance(elements, list):
+        texts = [
+            e.get("content") for e in elements[:2000] if isinstance(e, dict) and e.get("type") in ("text", "header")
+        ]
+        return _clean_body("\n\n".join(t for t in texts if isinstance(t, str)))
+    return None
+
+
+_READERS: tuple[tuple[str, Callable[[_Sources], Any]], ...] = (
+    ("summary", _summary),
+    ("kicker", _kicker),
+    ("url", _url),
+    ("identifier", _identifier),
+    ("publisher", _publisher),
+    ("subjects", _subjects),
+    ("image", _image),
+    ("article_body", _article_body),
+    ("language", _language),
+)
+
+
+def extract_metadata(tree: HtmlElement, *, url: str | None = None) -> PageMetadata:
+    """Read and reconcile an article's metadata from a parsed HTML page.
+
+    ``url`` is where the page came from; relative URLs on the page are resolved against it.
+    A field the page does not state is left ``None`` (or empty): nothing is guessed, and no
+    date is ever taken from the clock.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring('''<html lang="en"><head>
+    ...   <title>Rates rise again | The Daily Gazette</title>
+    ...   <meta property="og:site_name" content="The Daily Gazette">
+    ...   <meta property="article:published_time" content="2025-09-04T08:00:00-04:00">
+    ... </head><body><h1>Rates rise again</h1><p class="byline">By Jane Doe and John Roe</p></body></html>''')
+    >>> meta = extract_metadata(page)
+    >>> meta.headline, [a.name for a in meta.authors], meta.published.isoformat(), meta.language
+    ('Rates rise again', ['Jane Doe', 'John Roe'], '2025-09-04T08:00:00-04:00', 'en')
+    """
+    src = _Sources(tree, url)
+    site_names = _site_names(src)
+    published, modified = _published(src), _modified(src)
+    published, modified = settle_zone(published, [modified]), settle_zone(modified, [published])
+    fields = {name: reader(src) for name, reader in _READERS}
+    return PageMetadata(
+        headline=_headline(src, site_names),
+        authors=_authors(src, site_names),
+        published=published,
+        modified=modified,
+        **fields,
+    )
