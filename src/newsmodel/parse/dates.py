@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_date", "settle_zone"]
+__all__ = ["date_in_url", "parse_date", "settle_zone"]
 
 # Dates outside this range are typos, placeholders ("0001-01-01") or epoch zeroes, not article dates.
 _MIN_YEAR = 1990
@@ -54,6 +54,10 @@ _DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?" + _MONTH +
 # Optional clock time after a written-out date: "September 4, 2025 at 10:30 am" / "10:30 EDT".
 _CLOCK = re.compile(r"\D{0,6}?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?", re.IGNORECASE)
 _ZONE_NAMES = {"utc": 0, "gmt": 0, "z": 0}
+# "09/25/2025", "25.09.2025": dots are always day first; slashes follow the page's convention.
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.])")
+# A date in a URL path: /2016/02/09/ or /2016-02-09-slug.
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})([/-])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?:[/-]|\.html?|$)")
 
 
 def _in_range(value: datetime) -> bool:
@@ -116,12 +120,45 @@ def _parse_written(text: str) -> datetime | None:
         return None
 
 
-def parse_date(text: str, *, written: bool = False) -> datetime | None:
+def _parse_numeric(text: str, day_first: bool) -> datetime | None:
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    a, b = int(match.group("a")), int(match.group("b"))
+    if match.group("sep") == "." or a > 12:
+        day_first = True
+    elif b > 12:
+        day_first = False
+    day, month = (a, b) if day_first else (b, a)
+    try:
+        return datetime(int(match.group("y")), month, day)
+    except ValueError:
+        return None
+
+
+def date_in_url(url: str) -> datetime | None:
+    """The date a URL path spells out (``/2016/02/09/slug``), naive, or ``None``.
+
+    >>> date_in_url("https://example.org/2016/02/09/a-story/").isoformat()
+    '2016-02-09T00:00:00'
+    """
+    match = _URL_DATE.search(url[:2000])
+    if match is None:
+        return None
+    try:
+        value = datetime(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return value if _in_range(value) else None
+
+
+def parse_date(text: str, *, written: bool = False, day_first: bool = False) -> datetime | None:
     """Read a date from ``text``; naive if the text gives no zone, ``None`` if it is not a date.
 
     ISO 8601 (with or without time and offset) and RFC 2822 are always read; with
     ``written=True`` a written-out date inside running text ("Published September 4, 2025")
-    is read too.
+    is read too, and so are numeric dates ("09/25/2025"; ``day_first`` says how to read an
+    ambiguous slashed date, dotted ones are always day first).
 
     >>> parse_date("2025-09-04T10:30:00+02:00").isoformat()
     '2025-09-04T10:30:00+02:00'
@@ -142,7 +179,7 @@ def parse_date(text: str, *, written: bool = False) -> datetime | None:
         except (TypeError, ValueError, IndexError):
             value = None
     if value is None and written:
-        value = _parse_written(text)
+        value = _parse_written(text) or _parse_numeric(text, day_first)
     if value is None or not _in_range(value):
         return None
     return value

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from ..model import AuthorProfile, Publisher, Subject, xml_unsafe_characters
 from .bylines import BylineName, fold_name, looks_like_name, split_byline
-from .dates import parse_date, settle_zone
+from .dates import date_in_url, parse_date, settle_zone
 from .jsonld import JsonLd, app_state_story, as_dicts, as_strings, first_string, read_jsonld, type_names
 
 __all__ = ["PageMetadata", "extract_metadata"]
@@ -273,7 +273,9 @@ def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     return title
 
 
-def _headline(src: _Sources, site_names: list[str]) -> str | None:
+def _headline(src: _Sources, site_names: list[str]) -> tuple[str | None, etree._Element | None]:
+    """The headline, and the ``<h1>`` element that shows it (if one does)."""
+    story_headlines = src.story.get("headlines")
     declared = [
         clean(v)
         for v in (
@@ -282,8 +284,7 @@ def _headline(src: _Sources, site_names: list[str]) -> str | None:
             *src.metas("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"),
             *src.microdata_values("headline"),
             *as_strings(src.story.get("headline")),
-            *as_strings((src.story.get("headlines") or {}).get("basic") if isinstance(
-                src.story.get("headlines"), dict) else None),
+            *as_strings(story_headlines.get("basic") if isinstance(story_headlines, dict) else None),
             *as_strings(src.page_node.get("headline")),
             *as_strings(src.page_node.get("name")),
         )
@@ -292,19 +293,23 @@ def _headline(src: _Sources, site_names: list[str]) -> str | None:
     page_title = _first(clean(t.text_content()) for t in _TITLE(src.tree)[:1])
     if page_title:
         titles.append(page_title)
-    h1s = [h for h in (clean(h.text_content(), limit=400) for h in _H1(src.tree)[:20]) if h and len(h) > 2]
-    best, best_score = None, 0.0
-    for h1 in h1s:
-        score = max((_similarity(h1, t) for t in titles), default=0.0)
+    h1s = [(clean(h.text_content(), limit=400), h) for h in _H1(src.tree)[:20]]
+    best: tuple[str | None, etree._Element | None] = (None, None)
+    best_score = 0.0
+    for text, element in h1s:
+        if not text or len(text) <= 2:
+            continue
+        score = max((_similarity(text, t) for t in titles), default=0.0)
         if score > best_score:
-            best, best_score = h1, score
-    if best is not None and best_score >= 0.5:
+            best, best_score = (text, element), score
+    if best[0] is not None and best_score >= 0.5:
         return best
     for title in titles:
         stripped = strip_site_name(title, site_names)
         if stripped:
-            return stripped
-    return h1s[0] if len(h1s) == 1 else None
+            return stripped, None
+    visible = [(t, e) for t, e in h1s if t and len(t) > 2]
+    return visible[0] if len(visible) == 1 else (None, None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -546,8 +551,56 @@ def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: 
             yield parsed
 
 
+_UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+_VISIBLE_AFTER = etree.XPath("following::text()[position() <= 150]")
+_VISIBLE_BEFORE = etree.XPath("preceding::text()[position() <= 40]")
+_BODY_TEXT = etree.XPath("//body//text()[position() <= 400]")
+_NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title"})
+
+
+def _visible_dates(src: _Sources, headline: etree._Element | None) -> tuple[datetime | None, datetime | None]:
+    """The publication and update dates written near the headline, when no markup states them.
+
+    Only short text nodes that are essentially a date ("Published on July 18, 2025",
+    "Updated: 10/31/2024") count, nearest to the ``<h1>`` first; a date in running prose or in
+    comments and related links does not.
+    """
+    if headline is not None:
+        after = _VISIBLE_AFTER(headline)
+        before = list(reversed(_VISIBLE_BEFORE(headline)))
+        texts = [t for pair in zip(after, before) for t in pair] + after[len(before):] + before[len(after):]
+        texts = list(headline.itertext()) + texts
+    else:
+        texts = _BODY_TEXT(src.tree)
+    lang = (_language(src) or "en-us").lower()
+    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
+    published = modified = None
+    for text in texts:
+        stripped = text.strip()
+        if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
+            continue
+        parent = text.getparent() if hasattr(text, "getparent") else None
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _NOT_VISIBLE:
+            continue
+        value = parse_date(stripped, written=True, day_first=day_first)
+        if value is None or _in_foreign_region(parent):
+            continue
+        context = stripped + " " + (clean(parent.text_content(), limit=120) or "")
+        grand = parent.getparent()
+        if grand is not None:
+            context += " " + (clean(grand.text_content(), limit=120) or "")
+        if _UPDATED_WORDS.search(stripped) or (
+            not re.search(r"publi|posted|\bon\b", context, re.IGNORECASE) and _UPDATED_WORDS.search(context)
+        ):
+            modified = modified or value
+        else:
+            published = value
+            break
+    return published, modified
+
+
 def _published(src: _Sources) -> datetime | None:
-    return next(
+    found = next(
         _dates(
             src,
             ("datePublished", "dateCreated", "publishedAt", "first_publish_date", "display_date", "uploadDate"),
@@ -560,6 +613,21 @@ def _published(src: _Sources) -> datetime | None:
         ),
         None,
     )
+    if found is None:
+        # Site-specific meta names still say what they hold: "w-published-date", "publish_date_gmt".
+        for key, values in src.meta.items():
+            if _PUBLISHED_META.search(key) and not _UPDATED_WORDS.search(key):
+                found = _first_date(values)
+                if found is not None:
+                    break
+    return found
+
+
+_PUBLISHED_META = re.compile(r"publish|pub_?date|issued|created", re.IGNORECASE)
+
+
+def _first_date(values: Iterable[str]) -> datetime | None:
+    return next((d for d in map(parse_date, values) if d is not None), None)
 
 
 def _modified(src: _Sources) -> datetime | None:
@@ -719,11 +787,17 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None) -> PageMetada
     """
     src = _Sources(tree, url)
     site_names = _site_names(src)
+    headline, headline_element = _headline(src, site_names)
     published, modified = _published(src), _modified(src)
+    if published is None:
+        visible_published, visible_modified = _visible_dates(src, headline_element)
+        published, modified = visible_published, modified or visible_modified
+    if published is None:
+        published = date_in_url(_url(src) or "")
     published, modified = settle_zone(published, [modified]), settle_zone(modified, [published])
     fields = {name: reader(src) for name, reader in _READERS}
     return PageMetadata(
-        headline=_headline(src, site_names),
+        headline=headline,
         authors=_authors(src, site_names),
         published=published,
         modified=modified,
