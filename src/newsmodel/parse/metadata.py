@@ -137,12 +137,12 @@ _NOT_BYLINE_CLASS = re.compile(
 )
 # Regions whose names are not the article's authors: comments, related links, navigation.
 _FOREIGN_REGION = re.compile(
-    r"comment|respon|reply|disqus|related|recirc|recommend|more-stor|popular|trending|most-read|"
-    r"sidebar|widget|footer|nav|menu|newsletter|promo|teaser|card|carousel|rail|outbrain|taboola|"
-    r"also-like|read-next|next-post|prev-post|author-box|authorbox|about-author|author-bio",
+    r"(?<![a-z])(?:comments?|comment-\w+|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
+    r"more-stories|popular|trending|most-read|sidebar|widget|site-footer|footer|navbar|nav|navigation|menu|"
+    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post|post-navigation)(?![a-z])",
     re.IGNORECASE,
 )
-_FOREIGN_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "select", "option", "script", "style"})
+_FOREIGN_TAGS = frozenset({"nav", "aside", "form", "button", "select", "option", "script", "style"})
 _DATE_CLASS = re.compile(r"publish|posted|pubdate|date|time|entry-date|created", re.IGNORECASE)
 _MODIFIED_CLASS = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s*[|·•»«]\s*")
@@ -215,17 +215,27 @@ class _Sources:
 
 
 def _in_foreign_region(element: etree._Element) -> bool:
+    """Whether the element sits in comments, navigation, related links or the page footer.
+
+    A ``<footer>`` inside an ``<article>`` is the article's own (HTML5 puts bylines there).
+    """
     node: etree._Element | None = element
     depth = 0
+    in_footer = False
     while node is not None and depth < 40:
         tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("body", "html"):
+            break
+        if tag == "article":
+            return False
         if tag in _FOREIGN_TAGS:
             return True
+        in_footer = in_footer or tag == "footer"
         if depth and _FOREIGN_REGION.search((node.get("class") or "") + " " + (node.get("id") or "")):
             return True
         node = node.getparent()
         depth += 1
-    return False
+    return in_footer
 
 
 # --------------------------------------------------------------------------------------------
