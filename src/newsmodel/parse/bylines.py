@@ -69,8 +69,9 @@ _PARTICLES = frozenset(
 )
 _NOT_NAMES = frozenset(
     "admin administrator anonymous guest unknown user editor editors staff author authors none null "
-    "undefined home menu search login share comments comment reply posts post by".split()
-)
+    "undefined home menu search login share comments comment reply posts post by webmaster privacy "
+    "history about contact mon tue wed thu fri sat sun today yesterday".split()
+) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
 
@@ -107,11 +108,6 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 1
 
 
-def _split_credentials(part: str) -> tuple[str, tuple[str, ...]]:
-    """'Dylan Bailey, MS, RD' was split at commas already; here 'Jane Doe PhD' keeps its name."""
-    return part, ()
-
-
 def _classify_tail(text: str) -> str:
     """Whether a piece written after a name is a 'role', an 'organization' or a 'name'."""
     if _ROLE_WORDS.search(text):
@@ -137,7 +133,11 @@ def _people(segment: str) -> list[BylineName]:
                 last = found[-1]
                 found[-1] = attrs.evolve(last, credentials=(*last.credentials, piece))
                 continue
-            kind = "name" if looks_like_name(piece) and not _ORG_WORDS.search(piece) else _classify_tail(piece)
+            kind = (
+                "name"
+                if looks_like_name(piece) and not _ORG_WORDS.search(piece) and not _ROLE_WORDS.search(piece)
+                else _classify_tail(piece)
+            )
             if kind == "name" and not (found and _ROLE_WORDS.search(piece)):
                 found.append(BylineName(piece))
             elif kind == "role" and found and found[-1].role is None:

@@ -420,11 +420,49 @@ def _microdata_authors(src: _Sources) -> list[AuthorProfile]:
     return found
 
 
-def _byline_text(element: etree._Element) -> str | None:
-    named = element.xpath(".//*[@itemprop='name' or contains(@class, 'fn') or @rel='author']")
-    for inner in named[:1]:
-        return clean(inner.get("content") or inner.text_content(), limit=300)
-    return clean(element.text_content(), limit=300)
+_NAME_ELEMENTS = etree.XPath(
+    ".//*[@itemprop='name' or @rel='author' or contains(@class, 'fn') or contains(@class, 'name')"
+    " or contains(@class, 'Name')]"
+    " | .//a[contains(@href, '/author') or contains(@href, '/people/') or contains(@href, '/staff/')"
+    " or contains(@href, '/profile') or contains(@href, '/writer') or contains(@href, '/contributor')"
+    " or contains(@href, '/team/') or contains(@href, '/experts/')]"
+)
+_CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y|e)$", re.IGNORECASE)
+_BARE_PREFIX = re.compile(r"^(?:by|written by|posted by|words by|author|authors|by:|author:|from)$", re.IGNORECASE)
+
+
+def _node_text(element: etree._Element) -> str:
+    """An element's text with its child elements' texts kept apart ("By" + "Jane" is not "ByJane").
+
+    Separate text nodes become ``|``-separated segments, so a role or organisation written in
+    its own element stays apart from the name; "and" / "," between names joins them back.
+    """
+    parts: list[str] = []
+    for piece in element.itertext():
+        piece = " ".join(piece.split())
+        if not piece or _BARE_PREFIX.match(piece):
+            continue
+        if parts and (_CONNECTOR.match(piece) or parts[-1].endswith(",") or _CONNECTOR.match(parts[-1])):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+        if len(parts) > 12:
+            break
+    return " | ".join(parts)
+
+
+def _byline_names(element: etree._Element) -> list[BylineName]:
+    """The people an author/byline element names: its name elements, else its own text."""
+    named = [e for e in _NAME_ELEMENTS(element)[:10] if e is not element]
+    people: list[BylineName] = []
+    for inner in named:
+        text = clean(inner.get("content") or _node_text(inner), limit=300)
+        if text:
+            people.extend(split_byline(text))
+    if people:
+        return people
+    text = clean(_node_text(element), limit=300)
+    return split_byline(text) if text and len(text) <= 200 else []
 
 
 def _dom_authors(src: _Sources) -> list[AuthorProfile]:
@@ -440,18 +478,28 @@ def _dom_authors(src: _Sources) -> list[AuthorProfile]:
                 continue
         if element.tag in ("body", "html", "article", "main", "meta", "link", "img"):
             continue
-        if anchor is not None and not _near(anchor, element):
-            break
+        if anchor is not None:
+            if not _near(anchor, element):
+                break
+            # After the first byline only repeats of it count (one element per author): its
+            # neighbours with other classes hold the role, the organisation or a bio.
+            same_kind = (element.tag, element.get("class")) == (anchor.tag, anchor.get("class"))
+            if not same_kind or _inside(element, anchor):
+                continue
         if _in_foreign_region(element):
             continue
-        text = _byline_text(element)
-        if not text or len(text) > 200:
-            continue
-        people = split_byline(text)
+        people = _byline_names(element)
         if people:
             anchor = anchor if anchor is not None else element
             found.extend(_profile(p) for p in people)
     return found
+
+
+def _inside(element: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in element.iterancestors())
+
+
+
 
 
 def _near(anchor: etree._Element, element: etree._Element) -> bool:
