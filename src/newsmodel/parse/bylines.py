@@ -128,20 +128,27 @@ def _people(segment: str) -> list[BylineName]:
         pieces = [p for p in pieces if p]
         if not pieces:
             continue
+        described = False  # a role or credential was written after the last name
         for piece in pieces:
             if _CREDENTIAL.match(piece) and found:
                 last = found[-1]
                 found[-1] = attrs.evolve(last, credentials=(*last.credentials, piece))
+                described = True
                 continue
             kind = (
                 "name"
                 if looks_like_name(piece) and not _ORG_WORDS.search(piece) and not _ROLE_WORDS.search(piece)
                 else _classify_tail(piece)
             )
-            if kind == "name" and not (found and _ROLE_WORDS.search(piece)):
+            if kind == "name" and described and found[-1].organization is None:
+                # "Jane Doe, Senior Editor, Acme Corp": after a role comes where, not who.
+                found[-1] = attrs.evolve(found[-1], organization=piece)
+            elif kind == "name":
                 found.append(BylineName(piece))
+                described = False
             elif kind == "role" and found and found[-1].role is None:
                 found[-1] = attrs.evolve(found[-1], role=piece)
+                described = True
             elif kind == "organization" and found and found[-1].organization is None:
                 found[-1] = attrs.evolve(found[-1], organization=piece)
             elif kind == "organization" and not found and looks_like_name(piece):

@@ -217,36 +217,35 @@ def _looks_like_story(node: dict[str, Any]) -> bool:
     return has_title and has_body and has_date
 
 
-def _find_story(value: Any, depth: int, budget: list[int]) -> dict[str, Any] | None:
-    if depth > MAX_DEPTH * 2 or budget[0] <= 0:
-        return None
+def _find_story(value: Any, depth: int, budget: list[int], found: dict[str, Any]) -> None:
+    """Walk app state for the story object and for an embedded schema.org article object."""
+    if depth > MAX_DEPTH * 2 or budget[0] <= 0 or ("story" in found and "article" in found):
+        return
     budget[0] -= 1
     if isinstance(value, dict):
-        if _looks_like_story(value):
-            return value
-        children = value.values()
+        if "story" not in found and _looks_like_story(value):
+            found["story"] = value
+        if "article" not in found and "@type" in value and type_names(value) & ARTICLE_TYPES:
+            found["article"] = value
+        children: Any = value.values()
     elif isinstance(value, list):
-        children = value[:200]  # type: ignore[assignment]
+        children = value[:200]
     else:
-        return None
+        return
     for child in children:
         if isinstance(child, dict | list):
-            found = _find_story(child, depth + 1, budget)
-            if found is not None:
-                return found
-    return None
+            _find_story(child, depth + 1, budget, found)
 
 
-def app_state_story(tree: etree._Element) -> dict[str, Any] | None:
-    """The story object of a Next.js or Arc Fusion page's embedded state, if it has one."""
+def app_state_story(tree: etree._Element) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The story object of a Next.js or Arc Fusion page's embedded state, and any schema.org
+    article object embedded in that state (empty dicts when there is none)."""
+    found: dict[str, Any] = {}
     for script in _NEXT_DATA(tree):
-        story = _find_story(_load_script(script.text, MAX_APP_STATE_CHARS), 0, [MAX_NODES])
-        if story is not None:
-            return story
-    for script in _FUSION(tree):
-        text = script.text
-        if text and len(text) <= MAX_APP_STATE_CHARS:
-            story = _find_story(_fusion_json(text), 0, [MAX_NODES])
-            if story is not None:
-                return story
-    return None
+        _find_story(_load_script(script.text, MAX_APP_STATE_CHARS), 0, [MAX_NODES], found)
+    if not found:
+        for script in _FUSION(tree):
+            text = script.text
+            if text and len(text) <= MAX_APP_STATE_CHARS:
+                _find_story(_fusion_json(text), 0, [MAX_NODES], found)
+    return found.get("story", {}), found.get("article", {})

@@ -138,7 +138,7 @@ _NOT_BYLINE_CLASS = re.compile(
 # Regions whose names are not the article's authors: comments, related links, navigation.
 _FOREIGN_REGION = re.compile(
     r"(?<![a-z])(?:comments?|comment-\w+|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
-    r"more-stories|popular|trending|most-read|sidebar|widget|site-footer|footer|navbar|nav|navigation|menu|"
+    r"more-stories|popular|trending|most-read|sidebar|site-footer|footer|navbar|nav|navigation|menu|"
     r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post|post-navigation)(?![a-z])",
     re.IGNORECASE,
 )
@@ -165,10 +165,10 @@ class _Sources:
                 self.meta.setdefault(key.strip().lower(), []).append(value)
         self.jsonld: JsonLd = read_jsonld(tree)
         articles = self.jsonld.articles()
-        self.article: dict[str, Any] = self._main_article(articles) if articles else {}
+        self.story, embedded_article = app_state_story(tree)
+        self.article: dict[str, Any] = self._main_article(articles) if articles else embedded_article
         pages = self.jsonld.pages()
         self.page_node: dict[str, Any] = pages[0] if pages else {}
-        self.story: dict[str, Any] = app_state_story(tree) or {}
         self.microdata: dict[str, list[etree._Element]] = self._read_microdata()
 
     def metas(self, *keys: str) -> Iterator[str]:
