@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -58,12 +58,6 @@ MAX_APP_STATE_CHARS = 8_000_000
 MAX_DEPTH = 12
 MAX_NODES = 20_000
 
-_SCRIPTS = etree.XPath(
-    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    " = 'application/ld+json']"
-)
-_NEXT_DATA = etree.XPath("//script[@id='__NEXT_DATA__']")
-_FUSION = etree.XPath("//script[contains(., 'Fusion.globalContent')]")
 _FUSION_START = re.compile(r"Fusion\.globalContent\s*=\s*")
 _COMMENT_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -184,9 +178,13 @@ class JsonLd:
         return (n for n in self.nodes if type_names(n) & wanted)
 
 
-def read_jsonld(tree: etree._Element) -> JsonLd:
-    """Parse every ``application/ld+json`` script of the page, once."""
-    documents = [_load_script(script.text, MAX_SCRIPT_CHARS) for script in _SCRIPTS(tree)]
+def read_jsonld(scripts: Iterable[etree._Element]) -> JsonLd:
+    """Parse every ``application/ld+json`` script among the page's ``scripts``, once."""
+    documents = [
+        _load_script(script.text, MAX_SCRIPT_CHARS)
+        for script in scripts
+        if (script.get("type") or "").strip().lower() == "application/ld+json"
+    ]
     return JsonLd([d for d in documents if d is not None])
 
 
@@ -237,15 +235,16 @@ def _find_story(value: Any, depth: int, budget: list[int], found: dict[str, Any]
             _find_story(child, depth + 1, budget, found)
 
 
-def app_state_story(tree: etree._Element) -> tuple[dict[str, Any], dict[str, Any]]:
+def app_state_story(scripts: Iterable[etree._Element]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The story object of a Next.js or Arc Fusion page's embedded state, and any schema.org
     article object embedded in that state (empty dicts when there is none)."""
     found: dict[str, Any] = {}
-    for script in _NEXT_DATA(tree):
-        _find_story(_load_script(script.text, MAX_APP_STATE_CHARS), 0, [MAX_NODES], found)
-    if not found:
-        for script in _FUSION(tree):
-            text = script.text
-            if text and len(text) <= MAX_APP_STATE_CHARS:
-                _find_story(_fusion_json(text), 0, [MAX_NODES], found)
+    for script in scripts:
+        text = script.text
+        if not text or len(text) > MAX_APP_STATE_CHARS:
+            continue
+        if script.get("id") == "__NEXT_DATA__":
+            _find_story(_load_script(text, MAX_APP_STATE_CHARS), 0, [MAX_NODES], found)
+        elif "Fusion.globalContent" in text:
+            _find_story(_fusion_json(text), 0, [MAX_NODES], found)
     return found.get("story", {}), found.get("article", {})

@@ -114,17 +114,12 @@ def _absolute(value: str | None, base: str | None) -> str | None:
 # --------------------------------------------------------------------------------------------
 # The page's sources, gathered once
 
-_METAS = etree.XPath("//meta[@content]")
-_H1 = etree.XPath("//h1")
-_TITLE = etree.XPath("//title")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_TIMES = etree.XPath("//time")
-_ITEMPROPS = etree.XPath("//*[@itemprop]")
-_BYLINE_CANDIDATES = etree.XPath(
-    "//*[@rel='author' or contains(@rel, 'author') or @itemprop='author' or @itemprop='creator'"
-    " or contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Byline')"
-    " or contains(@class, 'Author') or contains(@class, 'fn') or contains(@class, 'writer')"
-    " or contains(@id, 'author') or contains(@id, 'byline')]"
+# One pass over the few tags metadata lives in, one over the attributes that mark bylines and
+# microdata: each whole-tree walk costs about a millisecond on a large page.
+_TAGS_OF_INTEREST = ("meta", "script", "h1", "title", "link", "time")
+_MARKED = etree.XPath(
+    "//@itemprop | (//@class | //@id | //@rel)[contains(., 'uthor') or contains(., 'yline')"
+    " or contains(., 'fn') or contains(., 'riter') or contains(., 'ontributor')]"
 )
 _BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author|byline|by-line|writer|fn|vcard|contributor)(?:s|name|-name|_name|Name)?(?:$|[\s_-])",
@@ -155,17 +150,34 @@ class _Sources:
     def __init__(self, tree: HtmlElement, url: str | None) -> None:
         self.tree = tree
         self.base_url = url
+        self.by_tag: dict[str, list[etree._Element]] = {tag: [] for tag in _TAGS_OF_INTEREST}
+        for element in tree.iter(*_TAGS_OF_INTEREST):
+            self.by_tag[element.tag].append(element)
+        self.itemprops: list[etree._Element] = []
+        self.byline_candidates: list[etree._Element] = []
+        for attribute in _MARKED(tree):
+            owner = attribute.getparent()
+            if attribute.attrname == "itemprop":
+                self.itemprops.append(owner)
+            if attribute.attrname != "itemprop" or "uthor" in attribute or "reator" in attribute:
+                if not self.byline_candidates or self.byline_candidates[-1] is not owner:
+                    self.byline_candidates.append(owner)
+        self.canonical = [
+            link.get("href") for link in self.by_tag["link"] if (link.get("rel") or "").lower() == "canonical"
+        ]
         self.meta: dict[str, list[str]] = {}
-        for element in _METAS(tree):
+        for element in self.by_tag["meta"]:
+            if element.get("content") is None:
+                continue
             key = element.get("property") or element.get("name") or element.get("itemprop") or element.get(
                 "http-equiv"
             )
             value = clean(element.get("content"))
             if key and value:
                 self.meta.setdefault(key.strip().lower(), []).append(value)
-        self.jsonld: JsonLd = read_jsonld(tree)
+        self.jsonld: JsonLd = read_jsonld(self.by_tag["script"])
         articles = self.jsonld.articles()
-        self.story, embedded_article = app_state_story(tree)
+        self.story, embedded_article = app_state_story(self.by_tag["script"])
         self.article: dict[str, Any] = self._main_article(articles) if articles else embedded_article
         pages = self.jsonld.pages()
         self.page_node: dict[str, Any] = pages[0] if pages else {}
@@ -178,7 +190,7 @@ class _Sources:
 
     def _main_article(self, articles: list[dict[str, Any]]) -> dict[str, Any]:
         """The article object about this page: the one whose URL is the page's, else the fullest."""
-        urls = {u for u in (self.base_url, *_CANONICAL(self.tree), *self.meta.get("og:url", ())) if u}
+        urls = {u for u in (self.base_url, *self.canonical, *self.meta.get("og:url", ())) if u}
 
         def score(node: dict[str, Any]) -> tuple[int, int]:
             own = {first_string(node.get("url")), first_string(node.get("@id"))}
@@ -192,7 +204,7 @@ class _Sources:
     def _read_microdata(self) -> dict[str, list[etree._Element]]:
         """``itemprop`` elements that belong to an Article-like item (not to a comment or a review)."""
         found: dict[str, list[etree._Element]] = {}
-        for element in _ITEMPROPS(self.tree):
+        for element in self.itemprops:
             scope = element.getparent()
             while scope is not None and scope.get("itemscope") is None:
                 scope = scope.getparent()
@@ -300,10 +312,10 @@ def _headline(src: _Sources, site_names: list[str]) -> tuple[str | None, etree._
         )
     ]
     titles = [t for t in declared if t]
-    page_title = _first(clean(t.text_content()) for t in _TITLE(src.tree)[:1])
+    page_title = _first(clean(t.text_content()) for t in src.by_tag["title"][:1])
     if page_title:
         titles.append(page_title)
-    h1s = [(clean(h.text_content(), limit=400), h) for h in _H1(src.tree)[:20]]
+    h1s = [(clean(h.text_content(), limit=400), h) for h in src.by_tag["h1"][:20]]
     best: tuple[str | None, etree._Element | None] = (None, None)
     best_score = 0.0
     for text, element in h1s:
@@ -469,7 +481,7 @@ def _dom_authors(src: _Sources) -> list[AuthorProfile]:
     """Names from visible bylines: rel=author, hAtom/vCard ``.author``/``.fn``, ``.byline``."""
     found: list[AuthorProfile] = []
     anchor: etree._Element | None = None
-    for element in _BYLINE_CANDIDATES(src.tree)[:200]:
+    for element in src.byline_candidates[:200]:
         rel = (element.get("rel") or "").lower()
         classes = element.get("class") or ""
         ident = element.get("id") or ""
@@ -595,7 +607,7 @@ def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: 
         parsed = parse_date(value)
         if parsed:
             yield parsed
-    for element in _TIMES(src.tree)[:50]:
+    for element in src.by_tag["time"][:50]:
         marker = " ".join(filter(None, (element.get("class"), element.get("itemprop"),
                                         (element.getparent().get("class") if element.getparent() is not None
                                          else None))))
@@ -741,7 +753,7 @@ def _kicker(src: _Sources) -> str | None:
 
 def _url(src: _Sources) -> str | None:
     candidates = [
-        *_CANONICAL(src.tree)[:1],
+        *src.canonical[:1],
         *src.metas("og:url"),
         *as_strings(src.article.get("url")),
         src.base_url,
