@@ -622,35 +622,73 @@ def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: 
 
 
 _UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
-_VISIBLE_AFTER = etree.XPath("following::text()[position() <= 150]")
-_VISIBLE_BEFORE = etree.XPath("preceding::text()[position() <= 40]")
-_BODY_TEXT = etree.XPath("//body//text()[position() <= 400]")
-_NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title"})
+_NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title", "button", "select"})
+_WINDOW_LEVELS = 5
+_WINDOW_AFTER = 150
+_WINDOW_BEFORE = 40
 
 
-def _visible_dates(src: _Sources, headline: etree._Element | None) -> tuple[datetime | None, datetime | None]:
-    """The publication and update dates written near the headline, when no markup states them.
+@attrs.frozen
+class _TextWindow:
+    """The page's visible text pieces around the headline, in document order.
 
-    Only short text nodes that are essentially a date ("Published on July 18, 2025",
+    ``pieces`` pairs each text with the element that holds it; ``start`` is the index of the
+    first piece of the headline (0 when the page has no headline element).
+    """
+
+    pieces: list[tuple[str, etree._Element]]
+    start: int
+
+    def nearest_first(self) -> list[tuple[str, etree._Element]]:
+        """Pieces ordered by distance from the headline, after it before before it."""
+        after = self.pieces[self.start : self.start + _WINDOW_AFTER]
+        before = self.pieces[max(0, self.start - _WINDOW_BEFORE) : self.start][::-1]
+        mixed = [p for pair in zip(after, before) for p in pair]
+        return mixed + after[len(before) :] + before[len(after) :]
+
+
+def _text_window(src: _Sources, headline: etree._Element | None) -> _TextWindow:
+    container: etree._Element = headline if headline is not None else src.tree
+    if headline is not None:
+        for _ in range(_WINDOW_LEVELS):
+            parent = container.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            container = parent
+    pieces: list[tuple[str, etree._Element]] = []
+    start = 0
+    limit = 2_000
+    for element in container.iter():
+        if element is headline:
+            start = len(pieces)
+        if not isinstance(element.tag, str) or element.tag in _NOT_VISIBLE:
+            text = None
+        else:
+            text = element.text
+        if text and not text.isspace():
+            pieces.append((text, element))
+        tail = element.tail
+        parent = element.getparent()
+        if tail and not tail.isspace() and parent is not None and element is not container:
+            pieces.append((tail, parent))
+        if len(pieces) > limit:
+            break
+    return _TextWindow(pieces, start)
+
+
+def _visible_dates(src: _Sources, window: _TextWindow) -> tuple[datetime | None, datetime | None]:
+    """The publication and update dates written near the headline.
+
+    Only short text pieces that are essentially a date ("Published on July 18, 2025",
     "Updated: 10/31/2024") count, nearest to the ``<h1>`` first; a date in running prose or in
     comments and related links does not.
     """
-    if headline is not None:
-        after = _VISIBLE_AFTER(headline)
-        before = list(reversed(_VISIBLE_BEFORE(headline)))
-        texts = [t for pair in zip(after, before) for t in pair] + after[len(before):] + before[len(after):]
-        texts = list(headline.itertext()) + texts
-    else:
-        texts = _BODY_TEXT(src.tree)
     lang = (_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
     published = modified = None
-    for text in texts:
+    for text, parent in window.nearest_first():
         stripped = text.strip()
         if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
-            continue
-        parent = text.getparent() if hasattr(text, "getparent") else None
-        if parent is None or not isinstance(parent.tag, str) or parent.tag in _NOT_VISIBLE:
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
         if value is None or _in_foreign_region(parent):
@@ -862,7 +900,8 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None) -> PageMetada
     site_names = _site_names(src)
     headline, headline_element = _headline(src, site_names)
     published, modified = _published(src), _modified(src)
-    visible_published, visible_modified = _visible_dates(src, headline_element)
+    window = _text_window(src, headline_element)
+    visible_published, visible_modified = _visible_dates(src, window)
     if published is None:
         published, modified = visible_published, modified or visible_modified
     elif visible_published is not None and visible_published.date() != published.date():
