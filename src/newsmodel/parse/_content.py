@@ -152,40 +152,49 @@ def clean_tree(root: HtmlElement) -> None:
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
 
 
-def _is_boilerplate(element: HtmlElement, tag: str) -> bool:
-    if tag in _NEVER_BOILERPLATE:
-        return False
+_PLAIN, _BOILERPLATE, _BODY = 0, 1, 2
+# Pages repeat their class names; classifying each distinct label once keeps the walk cheap.
+_LABEL_KINDS: dict[str, int] = {}
+_LABEL_CACHE_SIZE = 50_000
+
+
+def _label_kind(label: str) -> int:
+    kind = _LABEL_KINDS.get(label)
+    if kind is None:
+        lowered = label.lower()
+        if _HIDDEN_CLASSES.intersection(lowered.split()) or _STRONG_BOILERPLATE.search(lowered):
+            kind = _BOILERPLATE
+        elif _WEAK_BOILERPLATE.search(lowered) and _CONTENT_WORD.search(lowered) is None:
+            kind = _BOILERPLATE
+        elif _BODY_HINT.search(lowered.replace("_", "-")):
+            kind = _BODY
+        else:
+            kind = _PLAIN
+        if len(_LABEL_KINDS) < _LABEL_CACHE_SIZE:
+            _LABEL_KINDS[label] = kind
+    return kind
+
+
+def _classify(element: HtmlElement, tag: str) -> int:
+    """Whether an element is boilerplate, named like an article body, or neither."""
     if tag in _FURNITURE_TAGS:
-        return True
-    attrib = element.attrib
-    if not attrib:
-        return False
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
-        return True
-    style = attrib.get("style")
-    if style is not None and _HIDDEN_STYLE.search(style.lower()):
-        return True
-    label = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    if not label:
-        return False
-    label = label.lower()
-    if _HIDDEN_CLASSES.intersection(label.split()):
-        return True
-    if _STRONG_BOILERPLATE.search(label) is not None:
-        return True
-    return _WEAK_BOILERPLATE.search(label) is not None and _CONTENT_WORD.search(label) is None
-
-
-def _has_body_hint(element: HtmlElement) -> bool:
-    attrib = element.attrib
-    if attrib.get("itemprop") == "articleBody":
-        return True
-    label = " ".join(filter(None, (attrib.get("class"), attrib.get("id"))))
-    return bool(label) and _BODY_HINT.search(label.lower().replace("_", "-")) is not None
-
-
-def _stripped_len(text: str | None) -> int:
-    return len(text.strip()) if text else 0
+        return _BOILERPLATE
+    get = element.get
+    if tag not in _NEVER_BOILERPLATE:
+        if get("hidden") is not None or get("aria-hidden") == "true":
+            return _BOILERPLATE
+        style = get("style")
+        if style is not None and _HIDDEN_STYLE.search(style.lower()):
+            return _BOILERPLATE
+    if get("itemprop") == "articleBody":
+        return _BODY
+    cls, id_, role = get("class"), get("id"), get("role")
+    if cls is None and id_ is None and role is None:
+        return _PLAIN
+    kind = _label_kind(f"{cls or ''} {id_ or ''} {role or ''}")
+    if kind == _BOILERPLATE and tag in _NEVER_BOILERPLATE:
+        return _PLAIN
+    return kind
 
 
 def score_page(root: HtmlElement) -> PageScores:
@@ -204,14 +213,16 @@ def score_page(root: HtmlElement) -> PageScores:
     body_hint = [False] * count
     # Text inside a link is link text, even in a block nested in the link (teaser cards).
     in_link = [False] * count
+    tags = [element.tag for element in elements]
     for i in range(count):
         p = parent[i]
-        in_link[i] = elements[i].tag == "a" or (p >= 0 and in_link[p])
+        in_link[i] = tags[i] == "a" or (p >= 0 and in_link[p])
     for i in range(count - 1, -1, -1):
         element = elements[i]
-        tag = element.tag
-        own = _stripped_len(element.text)
-        text_len[i] += own
+        tag = tags[i]
+        text = element.text
+        if text:
+            text_len[i] += len(text.strip())
         if in_link[i]:
             link_len[i] = text_len[i]
         free_text = text_len[i] - claimed_text[i]
@@ -221,15 +232,16 @@ def score_page(root: HtmlElement) -> PageScores:
                 value[i] += free_text - free_link - _LINK_PENALTY * free_link - _BLOCK_COST
             claimed_text[i] = text_len[i]
             claimed_link[i] = link_len[i]
-        if _is_boilerplate(element, tag):
+        kind = _classify(element, tag)
+        if kind == _BOILERPLATE:
             boilerplate[i] = True
-        elif element.attrib and _has_body_hint(element):
+        elif kind == _BODY:
             body_hint[i] = True
         p = parent[i]
         if p < 0:
             continue
-        tail = _stripped_len(element.tail)
-        text_len[p] += text_len[i] + tail
+        tail = element.tail
+        text_len[p] += text_len[i] + (len(tail.strip()) if tail else 0)
         link_len[p] += link_len[i]
         claimed_text[p] += claimed_text[i]
         claimed_link[p] += claimed_link[i]

@@ -17,11 +17,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import ParseError
-from ..model import AuthorProfile, Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
+from ..model import Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
 from ._inline import clean_text, strip_unsafe
+from .metadata import PageMetadata, extract_metadata
 
 __all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
 
@@ -43,13 +44,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_SAMPLE = 65536
 _BINARY_SHARE = 0.01
-_FIRST_H1 = etree.XPath("(//h1)[1]")
-_TITLE_META = etree.XPath(
-    "string((//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content)[1])"
-)
-_TITLE = etree.XPath("string((//title)[1])")
-_HTML_LANG = etree.XPath("string(/html/@lang)")
-_BCP47 = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+# The body read from the page must hold at least this share of the story embedded as data.
+_EMBEDDED_BODY_SHARE = 0.5
 
 
 def _looks_binary(text: str) -> bool:
@@ -90,35 +86,6 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
             # truncate the article.
             raise ParseError(f"page nested too deeply to read completely ({entry.message.strip()})")
     return root
-
-
-@attrs.frozen(kw_only=True)
-class _Metadata:
-    """What the reader needs from the page's metadata before the body is read."""
-
-    headline: str | None = None
-    summary: str | None = None
-    kicker: str | None = None
-    authors: tuple[AuthorProfile, ...] = ()
-    language: str | None = None
-    url: str | None = None
-
-
-def _language_tag(value: str) -> str | None:
-    tag = value.replace("_", "-")
-    return tag if _BCP47.match(tag) else None
-
-
-def _read_metadata(root: HtmlElement, url: str | None) -> _Metadata:
-    """The page's headline and basic metadata: the first <h1>, else the title metadata."""
-    headline = None
-    h1 = _FIRST_H1(root)
-    if isinstance(h1, list) and h1:
-        headline = clean_text(h1[0].text_content() or "") or None
-    if headline is None:
-        headline = clean_text(str(_TITLE_META(root))) or clean_text(str(_TITLE(root))) or None
-    language = _language_tag(clean_text(str(_HTML_LANG(root))))
-    return _Metadata(headline=headline, language=language, url=url)
 
 
 def _find_quotes(paragraphs: Sequence[str], language: str | None) -> Sequence[tuple[Quote, ...]]:
@@ -165,6 +132,32 @@ def _with_quotes(sections: list[Section], language: str | None) -> list[Section]
     ]
 
 
+def _sections_from_text(text: str) -> list[Section]:
+    """Sections from story text a page embeds as data (paragraphs separated by line breaks)."""
+    paragraphs = [p for p in (clean_text(line) for line in text.split("\n")) if p]
+    return [Section(paragraphs=paragraphs)] if paragraphs else []
+
+
+def _body_text_length(sections: list[Section]) -> int:
+    return sum(len(p.text) for s in sections for p in s.iter_paragraphs())
+
+
+def _read_body(root: HtmlElement, metadata: PageMetadata, base_url: str | None) -> list[Section]:
+    """The article body as sections: the page's main content, or the story it embeds as data."""
+    clean_tree(root)
+    scores = score_page(root)
+    content = find_content_root(scores)
+    sections = []
+    if content is not None:
+        sections = build_sections(content, scores, headline=metadata.headline, base_url=base_url)
+    embedded = metadata.article_body
+    # A page that embeds its story as data (JSON-LD articleBody, Next.js state) and shows
+    # far less of it than that was not read right (or renders the story with JavaScript).
+    if embedded and _body_text_length(sections) < _EMBEDDED_BODY_SHARE * len(embedded):
+        sections = _sections_from_text(embedded) or sections
+    return sections
+
+
 def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX_PAGE_SIZE) -> Article:
     """Read a news page (or a CMS export) into an Article.
 
@@ -177,15 +170,10 @@ def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX
     holds no article (no headline or no content).
     """
     root = load_html(html, max_size=max_size)
-    metadata = _read_metadata(root, url)
+    metadata = extract_metadata(root, url=url)
     if metadata.headline is None:
         raise ParseError("no article content found: the page has no headline")
-    clean_tree(root)
-    scores = score_page(root)
-    content = find_content_root(scores)
-    if content is None:
-        raise ParseError("no article content found")
-    sections = build_sections(content, scores, headline=metadata.headline, base_url=url or metadata.url)
+    sections = _read_body(root, metadata, url or metadata.url)
     if not sections:
         raise ParseError("no article content found")
     sections = _with_quotes(sections, metadata.language)
@@ -194,7 +182,12 @@ def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX
         summary=metadata.summary,
         kicker=metadata.kicker,
         authors=metadata.authors,
+        published=metadata.published,
+        modified=metadata.modified,
         language=metadata.language,
-        url=metadata.url,
+        url=metadata.url or url,
+        identifier=metadata.identifier,
+        publisher=metadata.publisher,
+        subjects=metadata.subjects,
         sections=sections,
     )
