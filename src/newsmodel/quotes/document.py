@@ -1,0 +1,381 @@
+"""Quotes of a whole document: marks, speakers resolved with document context, kinds."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..errors import ValidationError
+from ..model import Quote, QuoteKind, xml_unsafe_characters
+from . import lexicon as lx
+from .attribution import Attribution, attribute_block, attribute_quotes
+from .marks import MarkedSpan, find_marked_spans
+from .mentions import Mention, Token, find_mentions, scan_names, tokenize
+from .names import NameRegistry
+
+__all__ = ["quote_document"]
+
+# How many paragraphs back a pronoun may look for the person it stands for.
+_PRONOUN_REACH = 1
+# How many mentions back any search looks: nobody refers that far, and it keeps the time linear.
+_LOOKBACK = 60
+
+
+class _Parsed(NamedTuple):
+    text: str
+    spans: list[MarkedSpan]
+    tokens: list[Token]
+    mentions: list[Mention]
+    quote_tokens: list[int]
+    block: bool
+
+
+class _Seen(NamedTuple):
+    """A mention already read, with the speaker string it stands for."""
+
+    paragraph: int
+    token: int
+    mention: Mention
+    speaker: str | None  # a name as written (made fullest only when given out), or a noun phrase
+    gender: str | None
+    origin: int  # the paragraph the name was read in; -1 for a noun phrase standing for itself
+
+
+def quote_document(
+    paragraphs: Sequence[str], *, language: str | None = None, known_people: Sequence[str] = ()
+) -> tuple[tuple[Quote, ...], ...]:
+    """The quotes of each paragraph, speakers resolved across the document."""
+    for index, text in enumerate(paragraphs):
+        if not isinstance(text, str):
+            raise TypeError(f"paragraph {index} is a {type(text).__name__}, not a str")
+        bad = xml_unsafe_characters(text)
+        if bad:
+            raise ValidationError(
+                "Quote",
+                "text",
+                f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
+                "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
+            )
+    spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
+    # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
+    # reading word by word; the rest are scanned for names only, which is several times faster.
+    close: set[int] = set()
+    for index, found in enumerate(spans):
+        if found is None or found:
+            close.update((index, index - 1))
+    parsed = [
+        _parse(text, found) if index in close else _scan(text)
+        for index, (text, found) in enumerate(zip(paragraphs, spans, strict=True))
+    ]
+    registry = NameRegistry(known_people)
+    for index, paragraph in enumerate(parsed):
+        registry.add_all(index, paragraph.mentions)
+    seen = _resolve_mentions(parsed, registry)
+    attributions = [
+        _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
+    ]
+    by_mention = {id(candidate.mention): candidate for candidate in seen}
+    keys = [(candidate.paragraph, candidate.token) for candidate in seen]
+    speakers = [
+        [
+            _speaker(index, a, by_mention, seen, keys, p, registry)
+            for a, p in zip(atts, _positions(parsed[index]), strict=True)
+        ]
+        for index, atts in enumerate(attributions)
+    ]
+    _carry_within_paragraphs(parsed, speakers)
+    _carry_across_paragraphs(parsed, speakers)
+    return tuple(
+        tuple(_build_quotes(paragraph, attributions[index], speakers[index]))
+        for index, paragraph in enumerate(parsed)
+    )
+
+
+def _is_block(text: str) -> bool:
+    return text.lstrip().startswith(">")
+
+
+def _scan(text: str) -> _Parsed:
+    return _Parsed(text, [], [], scan_names(text), [], False)
+
+
+def _parse(text: str, spans: list[MarkedSpan] | None) -> _Parsed:
+    if spans is None:
+        stripped = text.lstrip()
+        start = len(text) - len(stripped) + 1
+        end = len(text.rstrip())
+        while start < end and text[start].isspace():
+            start += 1
+        block = [MarkedSpan(start, start, end, end, True)] if start < end else []
+        return _Parsed(text, block, [], [], [], True)
+    tokens = tokenize(text, spans)
+    mentions = find_mentions(text, tokens)
+    quote_tokens = [i for i, token in enumerate(tokens) if token.kind == "quote"]
+    return _Parsed(text, spans, tokens, mentions, quote_tokens, False)
+
+
+def _positions(paragraph: _Parsed) -> list[int]:
+    return paragraph.quote_tokens if not paragraph.block else [0] * len(paragraph.spans)
+
+
+def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Seen]:
+    """Every mention in document order with the speaker it stands for (pronouns resolved)."""
+    seen: list[_Seen] = []
+    titled: list[_Seen] = []
+    for index, paragraph in enumerate(parsed):
+        previous: _Seen | None = None
+        for mention in paragraph.mentions:
+            gender = mention.gender
+            origin = index
+            speaker: str | None = mention.text
+            if (
+                mention.kind == "nominal"
+                and previous is not None
+                and _in_apposition(paragraph, previous, mention)
+            ):
+                # "Dame Olivia Harrow, the museum’s director,": the noun phrase is the same person.
+                speaker, gender, origin = previous.speaker, previous.gender, previous.origin
+            elif mention.kind == "name":
+                gender = gender or registry.gender(mention.text)
+            else:
+                found = (
+                    _antecedent(seen, len(seen), index, mention.gender, mention.category)
+                    if mention.kind == "pronoun"
+                    else _holder(seen, titled, index, mention)
+                )
+                if found is not None:
+                    speaker, gender, origin = found.speaker, found.gender or gender, found.origin
+                elif mention.kind == "pronoun":
+                    speaker = None
+                else:
+                    origin = -1
+            previous = _Seen(index, mention.first, mention, speaker, gender, origin)
+            seen.append(previous)
+            if mention.kind == "name" and mention.title is not None:
+                titled.append(previous)
+    return seen
+
+
+def _in_apposition(paragraph: _Parsed, previous: _Seen, mention: Mention) -> bool:
+    name = previous.mention
+    return (
+        name.kind == "name"
+        and name.category == "person"
+        and mention.first == name.last + 2
+        and paragraph.tokens[name.last + 1].text == ","
+    )
+
+
+def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
+    if candidate.speaker is None or not candidate.mention.salient:
+        return False
+    if category == "org" or wanted == "org":
+        return candidate.mention.category == "org"
+    if candidate.mention.category != "person":
+        return False
+    return wanted in (None, "any") or candidate.gender in (None, wanted)
+
+
+def _antecedent(
+    seen: list[_Seen], end: int, paragraph: int, gender: str | None, category: str
+) -> _Seen | None:
+    """The most recent salient mention before ``seen[end]`` that a pronoun in ``paragraph`` can stand for."""
+    for k in range(end - 1, max(-1, end - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
+        if candidate.paragraph < paragraph - _PRONOUN_REACH:
+            return None
+        if _compatible(gender, category, candidate):
+            return candidate
+    return None
+
+
+def _holder(seen: list[_Seen], titled: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
+    """Who "the president" or "the company" is: a named holder of that title, or the last organisation."""
+    if mention.title is None:
+        return None
+    role = mention.title
+    if mention.category == "person":
+        # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
+        for k in range(len(titled) - 1, max(-1, len(titled) - 1 - _LOOKBACK), -1):
+            held = titled[k].mention
+            if held.title is not None and held.title.endswith(role):
+                return titled[k]
+        return None
+    generic = role in lx.GENERIC_ORG_NOUNS
+    for k in range(len(seen) - 1, max(-1, len(seen) - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
+        held = candidate.mention
+        if candidate.paragraph < paragraph - _PRONOUN_REACH:
+            return None
+        if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
+            return candidate
+    return None
+
+
+def _attribute_paragraph(
+    index: int, paragraph: _Parsed, parsed: list[_Parsed], seen: list[_Seen]
+) -> list[Attribution]:
+    if paragraph.block:
+        if index == 0 or not paragraph.spans:
+            return [Attribution(None)] * len(paragraph.spans)
+        previous = parsed[index - 1]
+        return [attribute_block(previous.tokens, previous.mentions)]
+    return attribute_quotes(paragraph.tokens, paragraph.mentions, paragraph.quote_tokens)
+
+
+def _speaker(
+    index: int,
+    attribution: Attribution,
+    by_mention: dict[int, _Seen],
+    seen: list[_Seen],
+    keys: list[tuple[int, int]],
+    position: int,
+    registry: NameRegistry,
+) -> str | None:
+    mention = attribution.mention
+    if mention is None:
+        found = None
+        if attribution.dropped:
+            end = bisect.bisect_left(keys, (index, position))
+            found = _antecedent(seen, end, index, "any", "person")
+    else:
+        found = by_mention.get(id(mention))
+    if found is None or found.speaker is None:
+        return None
+    return found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
+
+
+def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
+    """A paragraph's unattributed quotes belong to the speaker of its nearest attributed quote."""
+    for paragraph, names in zip(parsed, speakers, strict=True):
+        if paragraph.block or None not in names or all(name is None for name in names):
+            continue
+        following: list[str | None] = [None] * len(names)
+        for k in range(len(names) - 2, -1, -1):
+            following[k] = names[k + 1] or following[k + 1]
+        before: str | None = None
+        for i, name in enumerate(names):
+            if name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
+                names[i] = names[i - 1]  # "she was “open to talks” but would not “negotiate …”"
+            elif name is None and _is_speech(paragraph, i):
+                names[i] = before or following[i]
+            before = names[i] or before
+
+
+def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
+    """Carry a speaker on: through a multi-paragraph quote, or into a paragraph continuing the quotes."""
+    # Multi-paragraph quotes: the opening mark on each paragraph, the closing one on the last.
+    chain: list[tuple[int, int]] = []
+    for index, paragraph in enumerate(parsed):
+        if paragraph.block or not paragraph.spans:
+            chain = []
+            continue
+        if chain and paragraph.spans[0].open_start == len(paragraph.text) - len(paragraph.text.lstrip()):
+            chain.append((index, 0))
+        else:
+            chain = []
+        _unify(chain, speakers)
+        if not paragraph.spans[-1].closed:
+            if not chain:
+                chain = [(index, len(paragraph.spans) - 1)]
+        else:
+            chain = []
+    for index in range(1, len(parsed)):
+        paragraph = parsed[index]
+        names = speakers[index]
+        if paragraph.block or not names or names[0] is not None or not _starts_with_quote(paragraph):
+            continue
+        previous = [name for name in speakers[index - 1] if name is not None]
+        if previous and not any(m.kind == "name" and m.category == "person" for m in paragraph.mentions):
+            for i, name in enumerate(names):
+                if name is None and _is_speech(paragraph, i):
+                    names[i] = previous[-1]
+
+
+def _unify(chain: list[tuple[int, int]], speakers: list[list[str | None]]) -> None:
+    if len(chain) < 2:
+        return
+    name = next((speakers[p][q] for p, q in chain if speakers[p][q] is not None), None)
+    if name is not None:
+        for p, q in chain:
+            speakers[p][q] = name
+
+
+def _same_sentence(paragraph: _Parsed, a: int, b: int) -> bool:
+    tokens = paragraph.tokens
+    return all(tokens[k].kind != "end" for k in range(paragraph.quote_tokens[a], paragraph.quote_tokens[b]))
+
+
+def _starts_with_quote(paragraph: _Parsed) -> bool:
+    return bool(paragraph.spans) and not paragraph.text[: paragraph.spans[0].open_start].strip()
+
+
+def _is_speech(paragraph: _Parsed, i: int) -> bool:
+    """Whether quote ``i`` reads as speech (a sentence), not a quoted term."""
+    span = paragraph.spans[i]
+    words = paragraph.text[span.start : span.end].split()
+    return len(words) > 3 or not _is_woven(paragraph, i)
+
+
+def _is_woven(paragraph: _Parsed, i: int) -> bool:
+    """Whether quote ``i`` sits inside a sentence, right after a word."""
+    if paragraph.block:
+        return False
+    t = paragraph.quote_tokens[i]
+    return t > 0 and paragraph.tokens[t - 1].kind == "word"
+
+
+def _build_quotes(
+    paragraph: _Parsed, attributions: list[Attribution], speakers: list[str | None]
+) -> list[Quote]:
+    quotes = []
+    for i, span in enumerate(paragraph.spans):
+        text = paragraph.text[span.start : span.end]
+        speaker = speakers[i]
+        kind = _kind(paragraph, i, text, speaker, attributions[i])
+        quotes.append(
+            Quote(
+                text=text,
+                start=span.start,
+                end=span.end,
+                speaker=None if kind == "scare" else speaker,
+                kind=kind,
+            )
+        )
+    return quotes
+
+
+def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attribution: Attribution) -> QuoteKind:
+    if paragraph.block:
+        return "block"
+    if _introduced_as_term(paragraph, i):
+        return "scare"
+    words = text.split()
+    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
+        return "scare"
+    if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
+        return "partial"
+    return "direct"
+
+
+def _looks_like_term(words: list[str]) -> bool:
+    """A quoted term of up to three words, or a Title In Title Case."""
+    return len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
+
+
+def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
+    """ "the so-called “…”", "the film “…”", "the band’s new album, “…”"."""
+    t = paragraph.quote_tokens[i]
+    words = 0
+    for k in range(t - 1, max(-1, t - 4), -1):
+        token = paragraph.tokens[k]
+        if token.kind == "word":
+            if token.lower in lx.SCARE_INTRODUCERS:
+                return True
+            words += 1
+            if words == 2:
+                break
+        elif token.text != ",":
+            break
+    return False
