@@ -45,43 +45,37 @@ _JUNK_TAGS: tuple[str, ...] = (
     "amp-sticky-ad",
 )
 
-# class / id / role words that mark boilerplate; letters may not touch the word on either side,
-# so "ad" matches "top-ad" and "ad_slot" but not "header" or "load". Strong words hold even
-# beside a content word ("comment-content"); weak ones ("widget", "header") yield to one
-# ("widget Blog", "article-header entry-content").
-_STRONG_BOILERPLATE = re.compile(
-    r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!w-)(?:"
-    r"comments?|commentlist|comment-list|disqus|respond|"
-    r"share|sharing|sharebar|social|socials|"
-    r"related|recommended|recirc|more-stories|outbrain|taboola|"
-    r"newsletter|subscribe|subscription|"
-    r"advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor|sponsored|"
-    r"sidebar|cookie|cookies|consent|gdpr|"
-    r"breadcrumbs?|pagination|pager|navbar|nav|navigation|menu|footer|"
-    r"visually-hidden|sr-only|screen-reader-text|skip-link|print-only|"
-    r"complementary|contentinfo|search"
-    r")(?![a-z0-9])"
+# Words of class / id / role names that mark boilerplate. Names are split into words at
+# anything but letters and digits, so "ad" matches "top-ad" and "ad_slot" but not "header";
+# two-word names are matched on adjacent words too ("sr-only", "read more"). Strong words hold
+# even beside a content word ("comment-content"); weak ones ("header", "meta") yield to one
+# ("article-header entry-content"). A word after "has", "with", "no" or "w" describes a layout
+# ("has-sidebar"), not the element.
+_STRONG_WORDS = frozenset(
+    "comment comments commentlist disqus respond share sharing sharebar social socials related "
+    "recommended recirc outbrain taboola newsletter subscribe subscription advert advertisement "
+    "ad ads adslot dfp sponsor sponsored sidebar cookie cookies consent gdpr breadcrumb breadcrumbs "
+    "pagination pager navbar nav navigation menu footer complementary contentinfo search "
+    "morestories visuallyhidden sronly screenreader skiplink printonly".split()
 )
-_WEAK_BOILERPLATE = re.compile(
-    r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!w-)(?:"
-    r"read-?more|readnext|read-next|also-read|trending|popular|promo|promoted|signup|sign-up|"
-    r"registration|popup|modal|overlay|masthead|header|banner|"
-    r"byline|bylines|author-bio|author-box|authorbox|author-info|about-author|"
-    r"post-meta|entry-meta|article-meta|meta|timestamp|published-date|publish-date|"
-    r"tags|tag-list|taglist|keywords|categories|toolbar|tools|utility|feedback|rating|dialog|alertdialog|"
-    r"caption|captions|credit|credits|image-credit|photo-credit|wp-caption-text|gallery|slideshow|carousel|slider"
-    r")(?![a-z0-9])"
+_WEAK_WORDS = frozenset(
+    "readmore readnext alsoread trending popular promo promoted signup registration popup modal "
+    "overlay masthead header banner byline bylines authorbox authorbio authorinfo aboutauthor meta "
+    "timestamp publisheddate publishdate tags taglist keywords categories toolbar tools utility "
+    "feedback rating dialog alertdialog caption captions credit credits imagecredit photocredit "
+    "gallery slideshow carousel slider".split()
 )
+_CONTENT_WORDS = frozenset("article content entry post story main blog hentry body".split())
+_LAYOUT_MODIFIERS = frozenset({"has", "with", "no", "w"})
+# Names CMSs give the element that holds an article's body, written without separators.
+_BODY_NAMES = frozenset(
+    "articlebody articlecontent articletext entrycontent postcontent postbody postentry storybody "
+    "storycontent bodytext contentbody maincontent richtext fieldnamebody tdpostcontent".split()
+)
+_NAME_WORDS = re.compile(r"[^a-z0-9]+")
 _COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)")
-_CONTENT_WORD = re.compile(r"(?<![a-z])(?:article|content|entry|post|story|main|blog|text|hentry|body)(?![a-z])")
 # Sectioning elements that hold page furniture, unless they wrap most of the page.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu"})
-# Names CMSs give the element that holds an article's body.
-_BODY_HINT = re.compile(
-    r"article-?body|article-?content|article-?text|articletext|entry-?content|post-?content|post-?body|"
-    r"post-?entry|story-?body|story-?content|body-?text|content-?body|main-?content|article__body|"
-    r"article__content|rich-?text|richtext|field-?name-?body|td-post-content|itemprop-articlebody"
-)
 _HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "d-none", "hide", "invisible"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
@@ -161,18 +155,32 @@ _LABEL_CACHE_SIZE = 50_000
 def _label_kind(label: str) -> int:
     kind = _LABEL_KINDS.get(label)
     if kind is None:
-        lowered = label.lower()
-        if _HIDDEN_CLASSES.intersection(lowered.split()) or _STRONG_BOILERPLATE.search(lowered):
-            kind = _BOILERPLATE
-        elif _WEAK_BOILERPLATE.search(lowered) and _CONTENT_WORD.search(lowered) is None:
-            kind = _BOILERPLATE
-        elif _BODY_HINT.search(lowered.replace("_", "-")):
-            kind = _BODY
-        else:
-            kind = _PLAIN
+        kind = _classify_label(label.lower())
         if len(_LABEL_KINDS) < _LABEL_CACHE_SIZE:
             _LABEL_KINDS[label] = kind
     return kind
+
+
+def _classify_label(label: str) -> int:
+    if _HIDDEN_CLASSES.intersection(label.split()):
+        return _BOILERPLATE
+    words = [w for w in _NAME_WORDS.split(label) if w]
+    strong = weak = content = body = False
+    before = previous = ""
+    for word in words:
+        pair = previous + word
+        if previous not in _LAYOUT_MODIFIERS:
+            strong = strong or word in _STRONG_WORDS or pair in _STRONG_WORDS
+            weak = weak or word in _WEAK_WORDS or pair in _WEAK_WORDS
+        content = content or word in _CONTENT_WORDS
+        body = body or word in _BODY_NAMES or pair in _BODY_NAMES or before + pair in _BODY_NAMES
+        before, previous = previous, word
+    if strong or (weak and not content):
+        return _BOILERPLATE
+    return _BODY if body else _PLAIN
+
+
+_WITH_ATTRIBUTES = etree.XPath("descendant-or-self::*[@class or @id or @role or @style or @hidden or @aria-hidden or @itemprop]")
 
 
 def _classify(element: HtmlElement, tag: str) -> int:
@@ -199,10 +207,11 @@ def _classify(element: HtmlElement, tag: str) -> int:
 
 def score_page(root: HtmlElement) -> PageScores:
     """Walk the tree once (bottom-up) and compute text, link text and content value per element."""
-    elements: list[HtmlElement] = [e for e in root.iter() if isinstance(e.tag, str)]
+    elements: list[HtmlElement] = list(root.iter(etree.Element))
     position = {element: i for i, element in enumerate(elements)}
     count = len(elements)
     parent = [position.get(element.getparent(), -1) for element in elements]
+    tags = [element.tag for element in elements]
     text_len = [0] * count
     link_len = [0] * count
     # Text already counted in a nested block, so an enclosing block does not count it twice.
@@ -211,42 +220,46 @@ def score_page(root: HtmlElement) -> PageScores:
     value = [0.0] * count
     boilerplate = [False] * count
     body_hint = [False] * count
+    for element in _WITH_ATTRIBUTES(root):
+        i = position[element]
+        kind = _classify(element, tags[i])
+        boilerplate[i] = kind == _BOILERPLATE
+        body_hint[i] = kind == _BODY
     # Text inside a link is link text, even in a block nested in the link (teaser cards).
     in_link = [False] * count
-    tags = [element.tag for element in elements]
     for i in range(count):
+        tag = tags[i]
+        if tag in _FURNITURE_TAGS:
+            boilerplate[i] = True
         p = parent[i]
-        in_link[i] = tags[i] == "a" or (p >= 0 and in_link[p])
+        in_link[i] = tag == "a" or (p >= 0 and in_link[p])
+    block_tags, container_tags, heading_tags = _BLOCK_TAGS, _CONTAINER_TAGS, _HEADING_TAGS
     for i in range(count - 1, -1, -1):
         element = elements[i]
         tag = tags[i]
         text = element.text
-        if text:
-            text_len[i] += len(text.strip())
+        total = text_len[i] + (len(text.strip()) if text else 0)
+        text_len[i] = total
         if in_link[i]:
-            link_len[i] = text_len[i]
-        free_text = text_len[i] - claimed_text[i]
-        free_link = link_len[i] - claimed_link[i]
-        if tag in _BLOCK_TAGS or (tag in _CONTAINER_TAGS and free_text - free_link >= _LOOSE_TEXT_MIN):
-            if free_text > 0 and tag not in _HEADING_TAGS:
-                value[i] += free_text - free_link - _LINK_PENALTY * free_link - _BLOCK_COST
-            claimed_text[i] = text_len[i]
-            claimed_link[i] = link_len[i]
-        kind = _classify(element, tag)
-        if kind == _BOILERPLATE:
-            boilerplate[i] = True
-        elif kind == _BODY:
-            body_hint[i] = True
+            link_len[i] = total
+        if tag in block_tags or tag in container_tags:
+            free_text = total - claimed_text[i]
+            free_link = link_len[i] - claimed_link[i]
+            if tag in block_tags or free_text - free_link >= _LOOSE_TEXT_MIN:
+                if free_text > 0 and tag not in heading_tags:
+                    value[i] += free_text - free_link - _LINK_PENALTY * free_link - _BLOCK_COST
+                claimed_text[i] = total
+                claimed_link[i] = link_len[i]
         p = parent[i]
         if p < 0:
             continue
         tail = element.tail
-        text_len[p] += text_len[i] + (len(tail.strip()) if tail else 0)
+        text_len[p] += total + (len(tail.strip()) if tail else 0)
         link_len[p] += link_len[i]
         claimed_text[p] += claimed_text[i]
         claimed_link[p] += claimed_link[i]
         if boilerplate[i]:
-            value[p] += min(value[i], 0.0) - _BOILERPLATE_PENALTY * text_len[i]
+            value[p] += min(value[i], 0.0) - _BOILERPLATE_PENALTY * total
         else:
             value[p] += value[i]
     # A label on a wrapper that holds most of the page ("page has-sidebar") describes the

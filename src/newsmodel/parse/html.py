@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import ParseError
+from ..quotes import quote_paragraphs
 from ..model import Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
@@ -89,8 +90,8 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
 
 
 def _find_quotes(paragraphs: Sequence[str], language: str | None) -> Sequence[tuple[Quote, ...]]:
-    """Quotations in each paragraph, from the shared quote finder (none until it is available)."""
-    return [() for _ in paragraphs]
+    """Quotations in each paragraph, from the quote finder shared with the plain-text reader."""
+    return quote_paragraphs(paragraphs, language=language)
 
 
 def _merge_quotes(paragraph: Paragraph, found: tuple[Quote, ...]) -> Paragraph:
