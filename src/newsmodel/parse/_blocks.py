@@ -248,10 +248,12 @@ class _Builder:
                 attribution = text
                 cite.drop_tree()
                 break
+        # "Name, role" attributions name the speaker first.
+        speaker = attribution.split(",")[0].strip() or None if attribution else None
         paragraphs = [
             attrs.evolve(
                 p,
-                quotes=(Quote(text=p.text, start=0, end=len(p.text), speaker=attribution, kind="block"),),
+                quotes=(Quote(text=p.text, start=0, end=len(p.text), speaker=speaker, kind="block"),),
             )
             for p in self._nested_paragraphs(element)
         ]
@@ -262,7 +264,7 @@ class _Builder:
         caption_element = next(element.iter("figcaption"), None)
         image = next(element.iter(*_IMAGE_TAGS), None)
         figure = self._figure_from(image, caption_element)
-        if figure is not None and not __import__("os").environ.get("NOFIG"):
+        if figure is not None:
             self.blocks.append(figure)
 
     def _figure_from(self, image: HtmlElement | None, caption_element: HtmlElement | None) -> Figure | None:
