@@ -91,6 +91,7 @@ _NEVER_BOILERPLATE = frozenset({"html", "body", "main", "article"})
 # Block value = unlinked chars - _LINK_PENALTY * linked chars - _BLOCK_COST: prose is worth its
 # length, link lists and crumbs of text are worth less than nothing.
 _LINK_PENALTY = 1.5
+_PROSE_LINK_PENALTY = 0.5
 _BLOCK_COST = 12.0
 # A container with direct text of this many characters counts as a block of its own.
 _LOOSE_TEXT_MIN = 40
@@ -247,7 +248,9 @@ def score_page(root: HtmlElement) -> PageScores:
             free_link = link_len[i] - claimed_link[i]
             if tag in block_tags or free_text - free_link >= _LOOSE_TEXT_MIN:
                 if free_text > 0 and tag not in heading_tags:
-                    value[i] += free_text - free_link - _LINK_PENALTY * free_link - _BLOCK_COST
+                    # Links inside a paragraph are mostly prose that cites; elsewhere, navigation.
+                    penalty = _PROSE_LINK_PENALTY if tag == "p" else _LINK_PENALTY
+                    value[i] += free_text - free_link - penalty * free_link - _BLOCK_COST
                 claimed_text[i] = total
                 claimed_link[i] = link_len[i]
         p = parent[i]
