@@ -221,8 +221,11 @@ def measure(pages: Iterable[Page], names: list[str]) -> dict[tuple[str, str], Ta
     return tallies
 
 
-def print_table(dataset: str, tallies: dict[tuple[str, str], Tally], names: list[str], metadata: bool) -> None:
-    header = f"{'dataset':12} {'split':9} {'system':12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'ms/page':>8} {'x base':>7}"
+def print_table(
+    dataset: str, tallies: dict[tuple[str, str], Tally], names: list[str], metadata: bool
+) -> None:
+    header = f"{'dataset':12} {'split':9} {'system':12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6}"
+    header += f" {'ms/page':>8} {'x base':>7}"
     if metadata:
         header += f" {'title':>6} {'author':>6} {'date':>6}"
     print(header)
@@ -236,7 +239,8 @@ def print_table(dataset: str, tallies: dict[tuple[str, str], Tally], names: list
             f1, p, r = tally.f1()
             ms = statistics.median(tally.times) * 1000
             ratio = ms / base_ms if base_ms else float("nan")
-            line = f"{dataset:12} {split:9} {name:12} {tally.pages:5d} {f1:6.3f} {p:6.3f} {r:6.3f} {ms:8.2f} {ratio:7.2f}"
+            line = f"{dataset:12} {split:9} {name:12} {tally.pages:5d} {f1:6.3f} {p:6.3f} {r:6.3f}"
+            line += f" {ms:8.2f} {ratio:7.2f}"
             if metadata:
                 line += (
                     f" {tally.title_hits / tally.pages:6.3f}"

@@ -31,7 +31,15 @@ def test_wordpress_metadata(wordpress):
 def test_wordpress_body_leaves_out_boilerplate(wordpress):
     body = wordpress.body_text
     assert body.startswith("The Saint Piran ferry sailed back")
-    for boilerplate in ("cookies", "Share this", "Old ferry sold", "About time too", "Most read", "©", "Sport"):
+    for boilerplate in (
+        "cookies",
+        "Share this",
+        "Old ferry sold",
+        "About time too",
+        "Most read",
+        "©",
+        "Sport",
+    ):
         assert boilerplate not in body
     # The headline is the article's, not part of its body.
     assert "Harbour ferry returns" not in body

@@ -86,7 +86,8 @@ def test_moderate_nesting_is_read():
 def test_entities_are_not_expanded_from_a_doctype():
     page = (
         '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY boom "BOOM BOOM BOOM BOOM">]>'
-        "<html><body><h1>Entities</h1><p>Text with &boom; inside it and more words after it.</p></body></html>"
+        "<html><body><h1>Entities</h1>"
+        "<p>Text with &boom; inside it and more words after it.</p></body></html>"
     )
     article = parse_html(page)
     assert "BOOM" not in article.body_text

@@ -42,7 +42,11 @@ def scrapinghub(conformance: Path) -> list[tuple[bytes, str, str]]:
     folder = conformance / "extraction" / "scrapinghub"
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     return [
-        (gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()), truth[key]["url"], truth[key]["articleBody"])
+        (
+            gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()),
+            truth[key]["url"],
+            truth[key]["articleBody"],
+        )
         for key in sorted(truth)[:SAMPLE]
     ]
 

@@ -59,10 +59,14 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _IMAGE_TAGS = frozenset({"img", "amp-img"})
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-url")
 _CREDIT = re.compile(r"credit|copyright|photographer|byline|source|attribution", re.IGNORECASE)
-_CREDIT_PREFIX = re.compile(r"\s*(?:(?:photo|image|picture|foto)s?\s*(?:credit)?\s*:|©|\(c\))\s*", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(
+    r"\s*(?:(?:photo|image|picture|foto)s?\s*(?:credit)?\s*:|©|\(c\))\s*", re.IGNORECASE
+)
 _ATTRIBUTION_DASHES = re.compile(r"^[\s\u2014\u2013\u2015~-]+")
 # Block-level content inside a table cell marks a layout table, read through as containers.
-_LAYOUT_MARKERS = frozenset({"table", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"})
+_LAYOUT_MARKERS = frozenset(
+    {"table", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"}
+)
 # Containers (lists, wrappers) that are mostly links are navigation or recirculation.
 _MAX_LINK_DENSITY = 0.5
 _MAX_PARAGRAPH_LINK_DENSITY = 0.8
@@ -238,7 +242,7 @@ class _Builder:
                 continue
             items.extend(self._nested_paragraphs(child))
         if items:
-            self.blocks.append(ListBlock(items=items, ordered=ordered))
+            self.blocks.append(ListBlock(items=tuple(items), ordered=ordered))
 
     def _read_blockquote(self, element: HtmlElement) -> None:
         attribution = None
@@ -258,7 +262,7 @@ class _Builder:
             for p in self._nested_paragraphs(element)
         ]
         if paragraphs:
-            self.blocks.append(BlockQuote(paragraphs=paragraphs, attribution=attribution))
+            self.blocks.append(BlockQuote(paragraphs=tuple(paragraphs), attribution=attribution))
 
     def _read_figure(self, element: HtmlElement) -> None:
         caption_element = next(element.iter("figcaption"), None)
@@ -309,7 +313,7 @@ class _Builder:
             return
         caption_element = next(element.iter("caption"), None)
         caption = clean_text(caption_element.text_content() or "") if caption_element is not None else None
-        self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption or None))
+        self.blocks.append(Table(rows=tuple(rows), header_rows=header_rows, caption=caption or None))
 
 
 def _caption_and_credit(caption_element: HtmlElement) -> tuple[str | None, str | None]:
@@ -346,4 +350,3 @@ def build_sections(
     else:
         builder.read_container(root)
     return builder.finish()
-

@@ -12,6 +12,7 @@ the smallest subtree that holds the prose and as little of the rest as possible.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import attrs
 from lxml import etree
@@ -52,25 +53,129 @@ _JUNK_TAGS: tuple[str, ...] = (
 # ("article-header entry-content"). A word after "has", "with", "no" or "w" describes a layout
 # ("has-sidebar"), not the element.
 _STRONG_WORDS = frozenset(
-    "comment comments commentlist disqus respond share sharing sharebar social socials related "
-    "recommended recirc outbrain taboola newsletter subscribe subscription advert advertisement "
-    "ad ads adslot dfp sponsor sponsored sidebar cookie cookies consent gdpr breadcrumb breadcrumbs "
-    "pagination pager navbar nav navigation menu footer complementary contentinfo search "
-    "morestories visuallyhidden sronly screenreader skiplink printonly".split()
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "respond",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "socials",
+        "related",
+        "recommended",
+        "recirc",
+        "outbrain",
+        "taboola",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adslot",
+        "dfp",
+        "sponsor",
+        "sponsored",
+        "sidebar",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "navbar",
+        "nav",
+        "navigation",
+        "menu",
+        "footer",
+        "complementary",
+        "contentinfo",
+        "search",
+        "morestories",
+        "visuallyhidden",
+        "sronly",
+        "screenreader",
+        "skiplink",
+        "printonly",
+    ]
 )
 _WEAK_WORDS = frozenset(
-    "readmore readnext alsoread trending popular promo promoted signup registration popup modal "
-    "overlay masthead header banner byline bylines authorbox authorbio authorinfo aboutauthor meta "
-    "timestamp publisheddate publishdate tags taglist keywords categories toolbar tools utility "
-    "feedback rating dialog alertdialog caption captions credit credits imagecredit photocredit "
-    "gallery slideshow carousel slider".split()
+    [
+        "readmore",
+        "readnext",
+        "alsoread",
+        "trending",
+        "popular",
+        "promo",
+        "promoted",
+        "signup",
+        "registration",
+        "popup",
+        "modal",
+        "overlay",
+        "masthead",
+        "header",
+        "banner",
+        "byline",
+        "bylines",
+        "authorbox",
+        "authorbio",
+        "authorinfo",
+        "aboutauthor",
+        "meta",
+        "timestamp",
+        "publisheddate",
+        "publishdate",
+        "tags",
+        "taglist",
+        "keywords",
+        "categories",
+        "toolbar",
+        "tools",
+        "utility",
+        "feedback",
+        "rating",
+        "dialog",
+        "alertdialog",
+        "caption",
+        "captions",
+        "credit",
+        "credits",
+        "imagecredit",
+        "photocredit",
+        "gallery",
+        "slideshow",
+        "carousel",
+        "slider",
+    ]
 )
-_CONTENT_WORDS = frozenset("article content entry post story main blog hentry body".split())
+_CONTENT_WORDS = frozenset(["article", "content", "entry", "post", "story", "main", "blog", "hentry", "body"])
 _LAYOUT_MODIFIERS = frozenset({"has", "with", "no", "w"})
 # Names CMSs give the element that holds an article's body, written without separators.
 _BODY_NAMES = frozenset(
-    "articlebody articlecontent articletext entrycontent postcontent postbody postentry storybody "
-    "storycontent bodytext contentbody maincontent richtext fieldnamebody tdpostcontent".split()
+    [
+        "articlebody",
+        "articlecontent",
+        "articletext",
+        "entrycontent",
+        "postcontent",
+        "postbody",
+        "postentry",
+        "storybody",
+        "storycontent",
+        "bodytext",
+        "contentbody",
+        "maincontent",
+        "richtext",
+        "fieldnamebody",
+        "tdpostcontent",
+    ]
 )
 _NAME_WORDS = re.compile(r"[^a-z0-9]+")
 _COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)")
@@ -181,7 +286,9 @@ def _classify_label(label: str) -> int:
     return _BODY if body else _PLAIN
 
 
-_WITH_ATTRIBUTES = etree.XPath("descendant-or-self::*[@class or @id or @role or @style or @hidden or @aria-hidden or @itemprop]")
+_WITH_ATTRIBUTES = etree.XPath(
+    "descendant-or-self::*[@class or @id or @role or @style or @hidden or @aria-hidden or @itemprop]"
+)
 
 
 def _classify(element: HtmlElement, tag: str) -> int:
@@ -221,7 +328,8 @@ def score_page(root: HtmlElement) -> PageScores:
     value = [0.0] * count
     boilerplate = [False] * count
     body_hint = [False] * count
-    for element in _WITH_ATTRIBUTES(root):
+    labelled = cast(list[HtmlElement], _WITH_ATTRIBUTES(root))
+    for element in labelled:
         i = position[element]
         kind = _classify(element, tags[i])
         boilerplate[i] = kind == _BOILERPLATE

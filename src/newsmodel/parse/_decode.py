@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["decode_html", "declared_charset"]
+__all__ = ["declared_charset", "decode_html"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -17,8 +17,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import ParseError
-from ..quotes import quote_paragraphs
 from ..model import Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
+from ..quotes import quote_paragraphs
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
@@ -34,7 +34,7 @@ MAX_PAGE_SIZE = 16 * 1024 * 1024
 # One parser for every page: creating a parser is costly. huge_tree stays off, so libxml2's
 # limits on depth and node size protect memory; comments and processing instructions are
 # never content.
-_PARSER = lxml.html.HTMLParser(
+_PARSER = lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lack default_doctype
     remove_comments=True,
     remove_pis=True,
     collect_ids=False,
@@ -190,5 +190,5 @@ def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX
         identifier=metadata.identifier,
         publisher=metadata.publisher,
         subjects=metadata.subjects,
-        sections=sections,
+        sections=tuple(sections),
     )
