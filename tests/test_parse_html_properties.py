@@ -22,6 +22,9 @@ sentences = st.lists(words, min_size=8, max_size=30).map(" ".join)
 def marked_paragraphs(draw: st.DrawFn) -> tuple[str, str, tuple[int, int] | None, str]:
     """(plain text, HTML of the paragraph, the span of the marked words or None, the mark tag)."""
     before, marked, after = draw(sentences), draw(sentences), draw(sentences)
+    # Prose: the marked words are at most a third of the paragraph (a paragraph that is mostly
+    # links reads as navigation, and is meant to).
+    assume(len(marked) <= (len(before) + len(after)) / 2)
     tag = draw(st.sampled_from(["a", "em", "strong", "none"]))
     if tag == "none":
         text = f"{before} {marked} {after}"
