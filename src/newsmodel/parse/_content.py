@@ -12,7 +12,6 @@ the smallest subtree that holds the prose and as little of the rest as possible.
 from __future__ import annotations
 
 import re
-from typing import cast
 
 import attrs
 from lxml import etree
@@ -32,7 +31,6 @@ _JUNK_TAGS: tuple[str, ...] = (
     "iframe",
     "object",
     "embed",
-    "button",
     "select",
     "input",
     "textarea",
@@ -178,9 +176,43 @@ _BODY_NAMES = frozenset(
     ]
 )
 _NAME_WORDS = re.compile(r"[^a-z0-9]+")
+# The first words of the names above that are written as two words ("read-more", "sr-only").
+_PAIR_STARTS = frozenset(
+    [
+        "read",
+        "also",
+        "more",
+        "visually",
+        "sr",
+        "screen",
+        "skip",
+        "print",
+        "sign",
+        "author",
+        "about",
+        "published",
+        "publish",
+        "tag",
+        "image",
+        "photo",
+        "article",
+        "entry",
+        "post",
+        "story",
+        "body",
+        "content",
+        "main",
+        "rich",
+        "field",
+        "td",
+        "comment",
+        "ad",
+    ]
+)
+_TRIGGER_WORDS = _STRONG_WORDS | _WEAK_WORDS | _BODY_NAMES | _PAIR_STARTS
 _COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)")
 # Sectioning elements that hold page furniture, unless they wrap most of the page.
-_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu"})
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "dialog", "menu", "button"})
 _HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "d-none", "hide", "invisible"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
@@ -268,9 +300,11 @@ def _label_kind(label: str) -> int:
 
 
 def _classify_label(label: str) -> int:
-    if _HIDDEN_CLASSES.intersection(label.split()):
+    if not _HIDDEN_CLASSES.isdisjoint(label.split()):
         return _BOILERPLATE
     words = [w for w in _NAME_WORDS.split(label) if w]
+    if _TRIGGER_WORDS.isdisjoint(words):
+        return _PLAIN
     strong = weak = content = body = False
     before = previous = ""
     for word in words:
@@ -286,16 +320,9 @@ def _classify_label(label: str) -> int:
     return _BODY if body else _PLAIN
 
 
-_WITH_ATTRIBUTES = etree.XPath(
-    "descendant-or-self::*[@class or @id or @role or @style or @hidden or @aria-hidden or @itemprop]"
-)
-
-
-def _classify(element: HtmlElement, tag: str) -> int:
+def _classify(attributes: dict[str, str], tag: str) -> int:
     """Whether an element is boilerplate, named like an article body, or neither."""
-    if tag in _FURNITURE_TAGS:
-        return _BOILERPLATE
-    get = element.get
+    get = attributes.get
     if tag not in _NEVER_BOILERPLATE:
         if get("hidden") is not None or get("aria-hidden") == "true":
             return _BOILERPLATE
@@ -328,18 +355,18 @@ def score_page(root: HtmlElement) -> PageScores:
     value = [0.0] * count
     boilerplate = [False] * count
     body_hint = [False] * count
-    labelled = cast(list[HtmlElement], _WITH_ATTRIBUTES(root))
-    for element in labelled:
-        i = position[element]
-        kind = _classify(element, tags[i])
-        boilerplate[i] = kind == _BOILERPLATE
-        body_hint[i] = kind == _BODY
     # Text inside a link is link text, even in a block nested in the link (teaser cards).
     in_link = [False] * count
     for i in range(count):
         tag = tags[i]
         if tag in _FURNITURE_TAGS:
             boilerplate[i] = True
+        else:
+            attributes = elements[i].items()
+            if attributes:
+                kind = _classify(dict(attributes), tag)
+                boilerplate[i] = kind == _BOILERPLATE
+                body_hint[i] = kind == _BODY
         p = parent[i]
         in_link[i] = tag == "a" or (p >= 0 and in_link[p])
     block_tags, container_tags, heading_tags = _BLOCK_TAGS, _CONTAINER_TAGS, _HEADING_TAGS
