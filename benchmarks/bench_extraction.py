@@ -172,11 +172,11 @@ def run_newsmodel(page: Page) -> Result:
     return Result(body=article.body_text, seconds=seconds, title=article.headline, author=author, date=date)
 
 
-def run_trafilatura(page: Page) -> Result:
+def run_trafilatura(page: Page, *, with_metadata: bool = True) -> Result:
     import trafilatura
 
     start = time.perf_counter()
-    document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+    document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=with_metadata)
     seconds = time.perf_counter() - start
     if document is None:
         return Result(body="", seconds=seconds)
@@ -190,10 +190,49 @@ def run_trafilatura(page: Page) -> Result:
     )
 
 
+def run_trafilatura_body(page: Page) -> Result:
+    return run_trafilatura(page, with_metadata=False)
+
+
+# The last one is the baseline of the ratio column: trafilatura doing what parse_html does
+# (body and metadata). "trafilatura-body" skips its metadata extraction.
 EXTRACTORS: dict[str, Callable[[Page], Result]] = {
     "newsmodel": run_newsmodel,
+    "trafilatura-body": run_trafilatura_body,
     "trafilatura": run_trafilatura,
 }
+
+
+def print_stages(pages: list[Page]) -> None:
+    """Where parse_html spends its time: median ms per page of each stage."""
+    from newsmodel.parse._blocks import build_sections
+    from newsmodel.parse._content import clean_tree, find_content_root, score_page
+    from newsmodel.parse.html import _with_quotes, load_html
+    from newsmodel.parse.metadata import extract_metadata
+
+    stages: dict[str, list[float]] = {name: [] for name in ("parse", "metadata", "body", "quotes")}
+    for page in pages:
+        start = time.perf_counter()
+        root = load_html(page.html)
+        parsed = time.perf_counter()
+        metadata = extract_metadata(root, url=page.url)
+        read = time.perf_counter()
+        clean_tree(root)
+        scores = score_page(root)
+        content = find_content_root(scores)
+        sections = [] if content is None else build_sections(content, scores, headline=metadata.headline)
+        built = time.perf_counter()
+        _with_quotes(sections, metadata.language)
+        done = time.perf_counter()
+        for name, seconds in zip(
+            stages, (parsed - start, read - parsed, built - read, done - built), strict=True
+        ):
+            stages[name].append(seconds)
+    print(
+        "newsmodel stages, median ms/page: "
+        + ", ".join(f"{name} {statistics.median(values) * 1000:.2f}" for name, values in stages.items())
+    )
+    print()
 
 
 def measure(pages: Iterable[Page], names: list[str]) -> dict[tuple[str, str], Tally]:
@@ -224,7 +263,7 @@ def measure(pages: Iterable[Page], names: list[str]) -> dict[tuple[str, str], Ta
 def print_table(
     dataset: str, tallies: dict[tuple[str, str], Tally], names: list[str], metadata: bool
 ) -> None:
-    header = f"{'dataset':12} {'split':9} {'system':12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6}"
+    header = f"{'dataset':12} {'split':9} {'system':16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6}"
     header += f" {'ms/page':>8} {'x base':>7}"
     if metadata:
         header += f" {'title':>6} {'author':>6} {'date':>6}"
@@ -239,9 +278,11 @@ def print_table(
             f1, p, r = tally.f1()
             ms = statistics.median(tally.times) * 1000
             ratio = ms / base_ms if base_ms else float("nan")
-            line = f"{dataset:12} {split:9} {name:12} {tally.pages:5d} {f1:6.3f} {p:6.3f} {r:6.3f}"
+            line = f"{dataset:12} {split:9} {name:16} {tally.pages:5d} {f1:6.3f} {p:6.3f} {r:6.3f}"
             line += f" {ms:8.2f} {ratio:7.2f}"
-            if metadata:
+            if metadata and name.endswith("-body"):
+                line += f" {'-':>6} {'-':>6} {'-':>6}"
+            elif metadata:
                 line += (
                     f" {tally.title_hits / tally.pages:6.3f}"
                     f" {tally.author_hits / max(1, tally.author_pages):6.3f}"
@@ -264,9 +305,13 @@ def main(argv: list[str] | None = None) -> int:
     names = [args.only] if args.only else list(EXTRACTORS)
     print(f"ratio column: median ms/page relative to {names[-1]} (measured in this run)\n")
     if args.dataset in ("scrapinghub", "both"):
-        print_table("scrapinghub", measure(load_scrapinghub(args.limit), names), names, metadata=False)
+        pages = load_scrapinghub(args.limit)
+        print_table("scrapinghub", measure(pages, names), names, metadata=False)
+        print_stages(pages)
     if args.dataset in ("wcxb", "both"):
-        print_table("wcxb-dev", measure(load_wcxb(args.limit), names), names, metadata=True)
+        pages = load_wcxb(args.limit)
+        print_table("wcxb-dev", measure(pages, names), names, metadata=True)
+        print_stages(pages)
     return 0
 
 
