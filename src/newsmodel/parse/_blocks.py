@@ -19,6 +19,7 @@ from ..model import (
     BlockQuote,
     EmphasisStyle,
     Figure,
+    Link,
     ListBlock,
     Paragraph,
     Quote,
@@ -70,6 +71,9 @@ _LAYOUT_MARKERS = frozenset(
 # Containers (lists, wrappers) that are mostly links are navigation or recirculation.
 _MAX_LINK_DENSITY = 0.5
 _MAX_PARAGRAPH_LINK_DENSITY = 0.8
+# Lists of at least this many items, this share of which open with a link, are teasers.
+_TEASER_LIST_MIN = 3
+_TEASER_SHARE = 0.8
 
 
 @attrs.define(slots=True)
@@ -241,7 +245,7 @@ class _Builder:
             if self._skip(child):
                 continue
             items.extend(self._nested_paragraphs(child))
-        if items:
+        if items and not _is_teaser_list(items):
             self.blocks.append(ListBlock(items=tuple(items), ordered=ordered))
 
     def _read_blockquote(self, element: HtmlElement) -> None:
@@ -314,6 +318,16 @@ class _Builder:
         caption_element = next(element.iter("caption"), None)
         caption = clean_text(caption_element.text_content() or "") if caption_element is not None else None
         self.blocks.append(Table(rows=tuple(rows), header_rows=header_rows, caption=caption or None))
+
+
+def _is_teaser_list(items: list[Paragraph]) -> bool:
+    """A list whose items mostly open with a link (a headline) is recirculation, not content."""
+    if len(items) < _TEASER_LIST_MIN:
+        return False
+    opening_links = sum(
+        1 for item in items if any(type(m) is Link and m.start == 0 and m.end < len(item.text) for m in item.marks)
+    )
+    return opening_links >= _TEASER_SHARE * len(items)
 
 
 def _caption_and_credit(caption_element: HtmlElement) -> tuple[str | None, str | None]:
