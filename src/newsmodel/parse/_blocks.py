@@ -71,6 +71,32 @@ _LAYOUT_MARKERS = frozenset(
 # Containers (lists, wrappers) that are mostly links are navigation or recirculation.
 _MAX_LINK_DENSITY = 0.5
 _MAX_PARAGRAPH_LINK_DENSITY = 0.8
+# Placeholders that ad slots leave in the text, in the languages of the pages we read.
+_AD_LABELS = frozenset(
+    {
+        "advertisement",
+        "advertisment",
+        "advert",
+        "ad",
+        "ads",
+        "sponsored",
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "pubblicità",
+        "publicidade",
+        "reclame",
+        "advertentie",
+        "reklama",
+        "iklan",
+        "annons",
+        "mainos",
+        "реклама",
+        "広告",
+        "광고",
+    }
+)
 # Lists of at least this many items, this share of which open with a link, are teasers.
 _TEASER_LIST_MIN = 3
 _TEASER_SHARE = 0.8
@@ -150,7 +176,7 @@ class _Builder:
 
     def _flush(self, inline: InlineText) -> None:
         collected = inline.take()
-        if collected is not None:
+        if collected is not None and collected.text.casefold() not in _AD_LABELS:
             self.blocks.append(_paragraph(collected))
 
     def _read_inline(self, element: HtmlElement, inline: InlineText) -> None:
