@@ -71,6 +71,9 @@ _LAYOUT_MARKERS = frozenset(
 # Containers (lists, wrappers) that are mostly links are navigation or recirculation.
 _MAX_LINK_DENSITY = 0.5
 _MAX_PARAGRAPH_LINK_DENSITY = 0.8
+_WORDS = re.compile(r"\w+")
+# A heading that is the start of the headline (or the reverse) repeats it when this long.
+_TITLE_PREFIX_MIN = 20
 # Placeholders that ad slots leave in the text, in the languages of the pages we read.
 _AD_LABELS = frozenset(
     {
@@ -110,7 +113,21 @@ class _Context:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    # Words only: titles differ in quote marks, dashes and escaping more than in words.
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _same_title(headline_key: str | None, text: str) -> bool:
+    """Whether a heading repeats the headline (the same words, or the headline cut short)."""
+    if not headline_key:
+        return False
+    key = _key(text)
+    if not key:
+        return False
+    if key == headline_key:
+        return True
+    shorter, longer = sorted((key, headline_key), key=len)
+    return len(shorter) >= _TITLE_PREFIX_MIN and longer.startswith(shorter)
 
 
 def _paragraph(collected: Collected) -> Paragraph:
@@ -247,7 +264,7 @@ class _Builder:
         text = clean_text(element.text_content() or "")
         if not text:
             return
-        if not self.skipped_headline and self.context.headline_key == _key(text):
+        if not self.skipped_headline and _same_title(self.context.headline_key, text):
             self.skipped_headline = True
             return
         self._close_section()
