@@ -363,13 +363,15 @@ class _Builder:
         self.blocks.append(Table(rows=tuple(rows), header_rows=header_rows, caption=caption or None))
 
 
+def _opens_with_link(item: Paragraph) -> bool:
+    return any(type(m) is Link and m.start == 0 and m.end < len(item.text) for m in item.marks)
+
+
 def _is_teaser_list(items: list[Paragraph]) -> bool:
     """A list whose items mostly open with a link (a headline) is recirculation, not content."""
     if len(items) < _TEASER_LIST_MIN:
         return False
-    opening_links = sum(
-        1 for item in items if any(type(m) is Link and m.start == 0 and m.end < len(item.text) for m in item.marks)
-    )
+    opening_links = sum(1 for item in items if _opens_with_link(item))
     return opening_links >= _TEASER_SHARE * len(items)
 
 
