@@ -191,3 +191,25 @@ def test_line_breaks_split_paragraphs():
         "First line of the notice\nstill the first paragraph",
         "Second paragraph here",
     ]
+
+
+def test_spip_page_leaves_out_byline_and_forum():
+    article = parse_html(read("spip.html"))
+    assert article.headline == "Le marché couvert rouvre ses portes"
+    assert [a.name for a in article.authors] == ["Odile Ferrand"]
+    assert [(s.heading, s.level) for s in article.sections] == [(None, 2), ("Horaires", 3)]
+    body = article.body_text
+    assert body.startswith("Après dix-huit mois de travaux")
+    for boilerplate in ("Odile Ferrand", "Enfin", "Messages", "Accueil", "Nouvelle piste", "Plan du site"):
+        assert boilerplate not in body
+
+
+def test_byline_is_only_dropped_before_the_prose():
+    prose = "A paragraph of the story that is long enough to count as prose, " * 3
+    page = (
+        "<html><head><title>Council votes</title>"
+        '<meta name="author" content="Ada Moss"></head><body><article><h1>Council votes</h1>'
+        f"<p>By Ada Moss</p><p>{prose}</p><p>Ada Moss thanked the clerk.</p></article></body></html>"
+    )
+    article = parse_html(page)
+    assert [p.text for p in article.iter_paragraphs()] == [prose.strip(), "Ada Moss thanked the clerk."]

@@ -9,6 +9,7 @@ related links, bylines) and link lists are left out, as scored by :mod:`._conten
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urljoin
 
 import attrs
@@ -72,6 +73,8 @@ _LAYOUT_MARKERS = frozenset(
 _MAX_LINK_DENSITY = 0.5
 _MAX_PARAGRAPH_LINK_DENSITY = 0.8
 _WORDS = re.compile(r"\w+")
+# Lines shorter than this, before the first paragraph at least this long, may be bylines.
+_BYLINE_MAX = 150
 # A heading that is the start of the headline (or the reverse) repeats it when this long.
 _TITLE_PREFIX_MIN = 20
 # Placeholders that ad slots leave in the text, in the languages of the pages we read.
@@ -110,6 +113,9 @@ class _Context:
     scores: PageScores
     headline_key: str | None
     base_url: str | None
+    author_keys: tuple[str, ...] = ()
+    # Set at the first long paragraph: bylines come before the prose.
+    seen_prose: bool = False
 
 
 def _key(text: str) -> str:
@@ -193,8 +199,19 @@ class _Builder:
 
     def _flush(self, inline: InlineText) -> None:
         collected = inline.take()
-        if collected is not None and collected.text.casefold() not in _AD_LABELS:
-            self.blocks.append(_paragraph(collected))
+        if collected is None or collected.text.casefold() in _AD_LABELS or self._is_byline(collected.text):
+            return
+        if len(collected.text) >= _BYLINE_MAX:
+            self.context.seen_prose = True
+        self.blocks.append(_paragraph(collected))
+
+    def _is_byline(self, text: str) -> bool:
+        """A short line naming an author before the article's prose starts ("By Jane Doe, May 2")."""
+        context = self.context
+        if context.seen_prose or len(text) >= _BYLINE_MAX or not context.author_keys:
+            return False
+        key = _key(text)
+        return any(author in key for author in context.author_keys)
 
     def _read_inline(self, element: HtmlElement, inline: InlineText) -> None:
         tag = element.tag
@@ -400,9 +417,19 @@ def build_sections(
     *,
     headline: str | None,
     base_url: str | None = None,
+    authors: Sequence[str] = (),
 ) -> list[Section]:
-    """Read the content subtree at ``root`` into sections (the headline itself is left out)."""
-    context = _Context(scores=scores, headline_key=_key(headline) if headline else None, base_url=base_url)
+    """Read the content subtree at ``root`` into sections.
+
+    The headline itself is left out, and so is a byline naming one of ``authors`` that comes
+    before the first paragraph of prose.
+    """
+    context = _Context(
+        scores=scores,
+        headline_key=_key(headline) if headline else None,
+        base_url=base_url,
+        author_keys=tuple(key for key in (_key(name) for name in authors) if key),
+    )
     builder = _Builder(context=context)
     if root.tag in _HEADINGS or root.tag in ("p", "ul", "ol", "blockquote", "table", "figure", "pre"):
         builder._read_block(root)

@@ -56,6 +56,7 @@ _STRONG_WORDS = frozenset(
         "comments",
         "commentlist",
         "disqus",
+        "forum",
         "respond",
         "share",
         "sharing",

@@ -150,7 +150,13 @@ def _read_body(root: HtmlElement, metadata: PageMetadata, base_url: str | None) 
     content = find_content_root(scores)
     sections = []
     if content is not None:
-        sections = build_sections(content, scores, headline=metadata.headline, base_url=base_url)
+        sections = build_sections(
+            content,
+            scores,
+            headline=metadata.headline,
+            base_url=base_url,
+            authors=[author.name for author in metadata.authors],
+        )
     embedded = metadata.article_body
     # A page that embeds its story as data (JSON-LD articleBody, Next.js state) and shows
     # far less of it than that was not read right (or renders the story with JavaScript).

@@ -169,8 +169,11 @@ class _Sources:
         for element in self.by_tag["meta"]:
             if element.get("content") is None:
                 continue
-            key = element.get("property") or element.get("name") or element.get("itemprop") or element.get(
-                "http-equiv"
+            key = (
+                element.get("property")
+                or element.get("name")
+                or element.get("itemprop")
+                or element.get("http-equiv")
             )
             value = clean(element.get("content"))
             if key and value:
@@ -253,6 +256,7 @@ def _in_foreign_region(element: etree._Element) -> bool:
 # --------------------------------------------------------------------------------------------
 # Headline
 
+
 def _tokens(text: str) -> list[str]:
     return _WORDS.findall(fold_name(text))
 
@@ -303,7 +307,9 @@ def _headline(src: _Sources, site_names: list[str]) -> tuple[str | None, etree._
         for v in (
             *as_strings(src.article.get("headline")),
             *as_strings(src.article.get("name")),
-            *src.metas("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"),
+            *src.metas(
+                "og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"
+            ),
             *src.microdata_values("headline"),
             *as_strings(src.story.get("headline")),
             *as_strings(story_headlines.get("basic") if isinstance(story_headlines, dict) else None),
@@ -336,6 +342,7 @@ def _headline(src: _Sources, site_names: list[str]) -> tuple[str | None, etree._
 
 # --------------------------------------------------------------------------------------------
 # Authors
+
 
 def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfile]:
     """An author object of JSON-LD (Person or Organization) as a profile."""
@@ -410,7 +417,11 @@ def _jsonld_authors(src: _Sources) -> list[AuthorProfile]:
 
 def _story_authors(src: _Sources) -> list[AuthorProfile]:
     credits = src.story.get("credits")
-    people = credits.get("by") if isinstance(credits, dict) else src.story.get("authors") or src.story.get("author")
+    people = (
+        credits.get("by")
+        if isinstance(credits, dict)
+        else src.story.get("authors") or src.story.get("author")
+    )
     found: list[AuthorProfile] = []
     for person in as_dicts(people)[:50]:
         found.extend(_profile_from_node(person, src.jsonld))
@@ -425,7 +436,9 @@ def _microdata_authors(src: _Sources) -> list[AuthorProfile]:
         if _in_foreign_region(element):
             continue
         names = element.xpath(".//*[@itemprop='name']")
-        value = element.get("content") or (names[0].get("content") or names[0].text_content() if names else None)
+        value = element.get("content") or (
+            names[0].get("content") or names[0].text_content() if names else None
+        )
         text = clean(value if value is not None else element.text_content(), limit=300)
         if text:
             found.extend(_profile(p) for p in split_byline(text))
@@ -440,7 +453,9 @@ _NAME_ELEMENTS = etree.XPath(
     " or contains(@href, '/team/') or contains(@href, '/experts/')]"
 )
 _CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y|e)$", re.IGNORECASE)
-_BARE_PREFIX = re.compile(r"^(?:by|written by|posted by|words by|author|authors|by:|author:|from)$", re.IGNORECASE)
+_BARE_PREFIX = re.compile(
+    r"^(?:by|written by|posted by|words by|author|authors|by:|author:|from)$", re.IGNORECASE
+)
 
 
 def _node_text(element: etree._Element) -> str:
@@ -511,9 +526,6 @@ def _inside(element: etree._Element, container: etree._Element) -> bool:
     return any(a is container for a in element.iterancestors())
 
 
-
-
-
 def _near(anchor: etree._Element, element: etree._Element) -> bool:
     """Whether ``element`` is in the same byline block as ``anchor`` (shares a close ancestor)."""
     ancestors = set()
@@ -536,8 +548,14 @@ def _near(anchor: etree._Element, element: etree._Element) -> bool:
 def _meta_authors(src: _Sources) -> list[AuthorProfile]:
     found: list[AuthorProfile] = []
     for value in src.metas(
-        "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-        "byl", "citation_author",
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
     ):
         if "://" in value or value.startswith("@"):
             continue  # a profile URL or a social handle, not a name
@@ -568,7 +586,8 @@ def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
 
 def _authors(src: _Sources, site_names: list[str]) -> tuple[AuthorProfile, ...]:
     sources = [
-        _unique(f(src)) for f in (_jsonld_authors, _microdata_authors, _story_authors, _dom_authors, _meta_authors)
+        _unique(f(src))
+        for f in (_jsonld_authors, _microdata_authors, _story_authors, _dom_authors, _meta_authors)
     ]
     sites = {fold_name(s) for s in site_names}
 
@@ -594,8 +613,14 @@ def _authors(src: _Sources, site_names: list[str]) -> tuple[AuthorProfile, ...]:
 # --------------------------------------------------------------------------------------------
 # Dates
 
-def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: tuple[str, ...],
-           time_class: re.Pattern[str]) -> Iterator[datetime]:
+
+def _dates(
+    src: _Sources,
+    keys: tuple[str, ...],
+    metas: tuple[str, ...],
+    props: tuple[str, ...],
+    time_class: re.Pattern[str],
+) -> Iterator[datetime]:
     """Candidate dates in priority order: JSON-LD, meta, microdata, app state, ``<time>``."""
     for node in (src.article, src.page_node, src.story):
         for key in keys:
@@ -608,9 +633,16 @@ def _dates(src: _Sources, keys: tuple[str, ...], metas: tuple[str, ...], props: 
         if parsed:
             yield parsed
     for element in src.by_tag["time"][:50]:
-        marker = " ".join(filter(None, (element.get("class"), element.get("itemprop"),
-                                        (element.getparent().get("class") if element.getparent() is not None
-                                         else None))))
+        marker = " ".join(
+            filter(
+                None,
+                (
+                    element.get("class"),
+                    element.get("itemprop"),
+                    (element.getparent().get("class") if element.getparent() is not None else None),
+                ),
+            )
+        )
         if element.get("pubdate") is None and not time_class.search(marker):
             continue
         if _in_foreign_region(element):
@@ -711,11 +743,35 @@ def _published(src: _Sources) -> datetime | None:
     found = next(
         _dates(
             src,
-            ("datePublished", "dateCreated", "publishedAt", "first_publish_date", "display_date", "uploadDate"),
-            ("article:published_time", "og:published_time", "published_time", "og:article:published_time",
-             "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
-             "date", "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date",
-             "article.published", "citation_publication_date", "datepublished"),
+            (
+                "datePublished",
+                "dateCreated",
+                "publishedAt",
+                "first_publish_date",
+                "display_date",
+                "uploadDate",
+            ),
+            (
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "og:article:published_time",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "dc.date.created",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "citation_publication_date",
+                "datepublished",
+            ),
             ("datePublished", "dateCreated"),
             _DATE_CLASS,
         ),
@@ -743,8 +799,16 @@ def _modified(src: _Sources) -> datetime | None:
         _dates(
             src,
             ("dateModified", "last_updated_date", "updatedAt"),
-            ("article:modified_time", "og:updated_time", "modified_time", "dcterms.modified", "dc.date.modified",
-             "last-modified", "lastmod", "datemodified"),
+            (
+                "article:modified_time",
+                "og:updated_time",
+                "modified_time",
+                "dcterms.modified",
+                "dc.date.modified",
+                "last-modified",
+                "lastmod",
+                "datemodified",
+            ),
             ("dateModified",),
             _MODIFIED_CLASS,
         ),
@@ -786,7 +850,9 @@ def _summary(src: _Sources) -> str | None:
 
 
 def _kicker(src: _Sources) -> str | None:
-    return _first(clean(v) for v in (*as_strings(src.article.get("articleSection")), *src.metas("article:section")))
+    return _first(
+        clean(v) for v in (*as_strings(src.article.get("articleSection")), *src.metas("article:section"))
+    )
 
 
 def _url(src: _Sources) -> str | None:
@@ -857,7 +923,9 @@ def _article_body(src: _Sources) -> str | None:
     elements = src.story.get("content_elements")
     if isinstance(elements, list):
         texts = [
-            e.get("content") for e in elements[:2000] if isinstance(e, dict) and e.get("type") in ("text", "header")
+            e.get("content")
+            for e in elements[:2000]
+            if isinstance(e, dict) and e.get("type") in ("text", "header")
         ]
         return _clean_body("\n\n".join(t for t in texts if isinstance(t, str)))
     return None
@@ -877,7 +945,9 @@ _READERS: tuple[tuple[str, Callable[[_Sources], Any]], ...] = (
 
 
 import os
+
 _OVERRIDE = os.environ.get("OVR") == "1"
+
 
 def extract_metadata(tree: HtmlElement, *, url: str | None = None) -> PageMetadata:
     """Read and reconcile an article's metadata from a parsed HTML page.
