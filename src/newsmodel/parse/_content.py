@@ -222,6 +222,7 @@ _BLOCK_TAGS = frozenset(
     {"p", "pre", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address"}
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
+_CELL_TAGS = frozenset({"td", "th"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "td", "form", "span", "center"})
 _NEVER_BOILERPLATE = frozenset({"html", "body", "main", "article"})
@@ -386,7 +387,9 @@ def score_page(root: HtmlElement) -> PageScores:
                 if free_text > 0 and tag not in heading_tags:
                     # Links inside a paragraph are mostly prose that cites; elsewhere, navigation.
                     penalty = _PROSE_LINK_PENALTY if tag == "p" else _LINK_PENALTY
-                    value[i] += free_text - free_link - penalty * free_link - _BLOCK_COST
+                    # A table cell is a crumb of a table, not a crumb of page furniture.
+                    cost = 0.0 if tag in _CELL_TAGS else _BLOCK_COST
+                    value[i] += free_text - free_link - penalty * free_link - cost
                 claimed_text[i] = total
                 claimed_link[i] = link_len[i]
         p = parent[i]
