@@ -59,7 +59,8 @@ MAX_DEPTH = 12
 MAX_NODES = 20_000
 
 _FUSION_START = re.compile(r"Fusion\.globalContent\s*=\s*")
-_COMMENT_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_OPENING_WRAPPER = re.compile(r"\s*(?://\s*)?(?:<!\[CDATA\[|<!--)")
+_CLOSING_WRAPPER = re.compile(r"(?://\s*)?(?:\]\]>|-->)\s*\Z")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -101,7 +102,13 @@ def first_string(value: object) -> str | None:
 
 def _loads(text: str) -> Any:
     """Parse JSON leniently (CDATA/comment wrappers, raw control characters, trailing commas)."""
-    text = _COMMENT_WRAPPER.sub("", text).strip()
+    text = text.strip()
+    if text[:1] not in ("{", "["):
+        text = _OPENING_WRAPPER.sub("", text, count=1).strip()
+    if text[-1:] not in ("}", "]"):
+        # Only the last few characters can hold a wrapper; never scan a large document for it.
+        head, tail = text[:-40], text[-40:]
+        text = (head + _CLOSING_WRAPPER.sub("", tail)).strip()
     try:
         return json.loads(text, strict=False)
     except ValueError:

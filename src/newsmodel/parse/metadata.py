@@ -657,21 +657,25 @@ def _text_window(src: _Sources, headline: etree._Element | None) -> _TextWindow:
             container = parent
     pieces: list[tuple[str, etree._Element]] = []
     start = 0
-    limit = 2_000
+    seen_headline = headline is None
+    limit = 400 if headline is None else _WINDOW_AFTER
     for element in container.iter():
         if element is headline:
+            seen_headline = True
             start = len(pieces)
-        if not isinstance(element.tag, str) or element.tag in _NOT_VISIBLE:
-            text = None
-        else:
+            limit = start + _WINDOW_AFTER
+        if isinstance(element.tag, str) and element.tag not in _NOT_VISIBLE:
             text = element.text
-        if text and not text.isspace():
-            pieces.append((text, element))
+            if text and not text.isspace():
+                pieces.append((text, element))
         tail = element.tail
-        parent = element.getparent()
-        if tail and not tail.isspace() and parent is not None and element is not container:
-            pieces.append((tail, parent))
-        if len(pieces) > limit:
+        if tail and not tail.isspace() and element is not container:
+            parent = element.getparent()
+            if parent is not None:
+                pieces.append((tail, parent))
+        if not seen_headline and len(pieces) > 2 * _WINDOW_BEFORE:
+            del pieces[:-_WINDOW_BEFORE]  # only the pieces just before the headline matter
+        elif seen_headline and len(pieces) > limit:
             break
     return _TextWindow(pieces, start)
 
