@@ -165,7 +165,11 @@ def main() -> None:
     for file_id, html, record in pages:
         truth = record["ground_truth"]
         url = record.get("url")
-        expected = {"title": truth.get("title"), "author": truth.get("author"), "date": truth.get("publish_date")}
+        expected = {
+            "title": truth.get("title"),
+            "author": truth.get("author"),
+            "date": truth.get("publish_date"),
+        }
         for name, runner in runners.items():
             got, elapsed = runner(html, url)
             times[name].append(elapsed)
@@ -178,7 +182,9 @@ def main() -> None:
                 if held_out(file_id):
                     bucket["held"].append(ok)
                 if name == "newsmodel" and args.failures == field and not ok and not held_out(file_id):
-                    print(f"{file_id} {record.get('url')}\n   want {expected[field]!r}\n   got  {got[field]!r}")
+                    print(
+                        f"{file_id} {record.get('url')}\n   want {expected[field]!r}\n   got  {got[field]!r}"
+                    )
         parse_times.append(ours_with_parse(html, url))
 
     def pct(values: list[bool]) -> str:

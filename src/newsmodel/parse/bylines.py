@@ -44,7 +44,9 @@ _TAIL = re.compile(
     r"nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}).*$",
     re.IGNORECASE | re.DOTALL,
 )
-_SPLIT_PEOPLE = re.compile(r"\s*(?:,?\s+(?:and|und|et|y|e|og|och|en)\s+|\s*&\s*|;\s*|\s+\+\s+)\s*", re.IGNORECASE)
+_SPLIT_PEOPLE = re.compile(
+    r"\s*(?:,?\s+(?:and|und|et|y|e|og|och|en)\s+|\s*&\s*|;\s*|\s+\+\s+)\s*", re.IGNORECASE
+)
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]+)?(?:\s+\d+)?$|^(?:Ph\.?\s?D|M\.?D|M\.?S|M\.?A|B\.?S|R\.?N|"
     r"RDN?|CPT|MPH|MBA|CFA|CPA|LCSW|Esq|Jr|Sr|II|III|IV)\.?$"
@@ -65,12 +67,79 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PARTICLES = frozenset(
-    "de da del della di du des la le van von der den ter ten al el bin ibn y e dos das st st. mc mac o'".split()
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "e",
+        "dos",
+        "das",
+        "st",
+        "st.",
+        "mc",
+        "mac",
+        "o'",
+    ]
 )
 _NOT_NAMES = frozenset(
-    "admin administrator anonymous guest unknown user editor editors staff author authors none null "
-    "undefined home menu search login share comments comment reply posts post by webmaster privacy "
-    "history about contact mon tue wed thu fri sat sun today yesterday".split()
+    [
+        "admin",
+        "administrator",
+        "anonymous",
+        "guest",
+        "unknown",
+        "user",
+        "editor",
+        "editors",
+        "staff",
+        "author",
+        "authors",
+        "none",
+        "null",
+        "undefined",
+        "home",
+        "menu",
+        "search",
+        "login",
+        "share",
+        "comments",
+        "comment",
+        "reply",
+        "posts",
+        "post",
+        "by",
+        "webmaster",
+        "privacy",
+        "history",
+        "about",
+        "contact",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+    ]
 ) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
@@ -123,8 +192,10 @@ def _people(segment: str) -> list[BylineName]:
     """Names in one ``|``-free segment: commas separate names, credentials, roles and organisations."""
     found: list[BylineName] = []
     for chunk in _SPLIT_PEOPLE.split(segment):
-        pieces = [p.strip(" .,:;–—-") if not _CREDENTIAL.match(p.strip(" ,")) else p.strip(" ,")
-                  for p in chunk.split(",")]
+        pieces = [
+            p.strip(" .,:;–—-") if not _CREDENTIAL.match(p.strip(" ,")) else p.strip(" ,")
+            for p in chunk.split(",")
+        ]
         pieces = [p for p in pieces if p]
         if not pieces:
             continue

@@ -50,7 +50,9 @@ _MONTH = r"(?P<mon>[A-Za-zéäû]{3,10})\.?"
 # "September 4, 2025", "Sep. 4th 2025"
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
 # "4 September 2025", "4. März 2025", "4 de septiembre de 2025"
-_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<y>\d{4})\b")
+_DMY = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<y>\d{4})\b"
+)
 # Optional clock time after a written-out date: "September 4, 2025 at 10:30 am" / "10:30 EDT".
 _CLOCK = re.compile(r"\D{0,6}?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?", re.IGNORECASE)
 _ZONE_NAMES = {"utc": 0, "gmt": 0, "z": 0}

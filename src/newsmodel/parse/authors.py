@@ -1,0 +1,298 @@
+"""The article's authors, reconciled across JSON-LD, microdata, app state, bylines and meta.
+
+The first source that names anybody is taken (in the order above), except that a structured
+author that is only the site itself gives way to a visible byline of people. Every other
+source then fills the gaps in the profiles of the same people (matched by folded name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from ..model import AuthorProfile
+from .bylines import BylineName, fold_name, looks_like_name, split_byline
+from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
+from .page_sources import PageSources, clean, in_foreign_region, text_of
+
+__all__ = ["find_authors"]
+
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|fn|vcard|contributor)(?:s|name|-name|_name|Name)?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOT_BYLINE_CLASS = re.compile(
+    r"avatar|image|img|photo|pic|bio|description|social|follow|more|box-title|label|title|"
+    r"comment|reply|share|date|time|twitter|email|mail|icon|job|prefix",
+    re.IGNORECASE,
+)
+
+
+def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfile]:
+    """An author object of JSON-LD (Person or Organization) as a profile."""
+    raw_name = clean(first_string(node.get("name")) or _join_names(node))
+    if not raw_name:
+        return []
+    is_org = bool(type_names(node) & {"organization", "newsmediaorganization", "corporation"})
+    if is_org:
+        parsed = [BylineName(raw_name)] if looks_like_name(raw_name) else []
+    else:
+        parsed = split_byline(raw_name) or ([BylineName(raw_name)] if looks_like_name(raw_name) else [])
+    if not parsed:
+        return []
+    if len(parsed) > 1:  # "Jane Doe and John Roe" in one name field
+        return [_profile(p) for p in parsed]
+    organization = None
+    for key in ("affiliation", "worksFor"):
+        for org in jsonld.resolve_all(node.get(key)) or [{"name": node.get(key)}]:
+            organization = organization or clean(first_string(org.get("name")))
+    image = node.get("image")
+    profile = _profile(
+        parsed[0],
+        role=clean(first_string(node.get("jobTitle"))),
+        organization=organization,
+        bio=clean(first_string(node.get("description"))),
+        url=clean(first_string(node.get("url"))),
+        email=clean(first_string(node.get("email"))),
+        image=clean(first_string(image.get("url") if isinstance(image, dict) else image)),
+        education=[c for c in (clean(s) for s in as_strings(node.get("alumniOf"))) if c],
+        expertise=[c for c in (clean(s) for s in as_strings(node.get("knowsAbout"))) if c],
+        same_as=[c for c in (clean(s) for s in as_strings(node.get("sameAs"))) if c],
+    )
+    return [profile] if profile is not None else []
+
+
+def _join_names(node: dict[str, Any]) -> str | None:
+    given, family = first_string(node.get("givenName")), first_string(node.get("familyName"))
+    return f"{given} {family}" if given and family else None
+
+
+def _profile(person: BylineName, **extra: Any) -> AuthorProfile:
+    email = extra.pop("email", None)
+    if email is not None:
+        email = email.removeprefix("mailto:")
+        if "@" not in email or any(c.isspace() for c in email):
+            email = None
+    fields = {k: v for k, v in extra.items() if v}
+    fields.setdefault("role", person.role)
+    fields.setdefault("organization", person.organization)
+    if person.credentials:
+        fields["education"] = (*person.credentials, *fields.get("education", ()))
+    return AuthorProfile(name=person.name, email=email, **fields)
+
+
+def _jsonld_authors(src: PageSources) -> list[AuthorProfile]:
+    node = src.article or src.page_node
+    found: list[AuthorProfile] = []
+    for key in ("author", "creator"):
+        value = node.get(key)
+        if isinstance(value, str):
+            found.extend(_profile(p) for p in split_byline(value))
+        elif isinstance(value, list):
+            for item in value[:50]:
+                if isinstance(item, str):
+                    found.extend(_profile(p) for p in split_byline(item))
+        for author in src.jsonld.resolve_all(value):
+            found.extend(_profile_from_node(author, src.jsonld))
+        if found:
+            break
+    return found
+
+
+def _story_authors(src: PageSources) -> list[AuthorProfile]:
+    credits = src.story.get("credits")
+    people = (
+        credits.get("by")
+        if isinstance(credits, dict)
+        else src.story.get("authors") or src.story.get("author")
+    )
+    found: list[AuthorProfile] = []
+    for person in as_dicts(people)[:50]:
+        found.extend(_profile_from_node(person, src.jsonld))
+    if isinstance(people, str):
+        found.extend(_profile(p) for p in split_byline(people))
+    return found
+
+
+def _microdata_authors(src: PageSources) -> list[AuthorProfile]:
+    found: list[AuthorProfile] = []
+    for element in src.microdata.get("author", [])[:20]:
+        if in_foreign_region(element):
+            continue
+        names = element.xpath(".//*[@itemprop='name']")
+        value = element.get("content") or (names[0].get("content") or text_of(names[0]) if names else None)
+        text = clean(value if value is not None else text_of(element), limit=300)
+        if text:
+            found.extend(_profile(p) for p in split_byline(text))
+    return found
+
+
+_NAME_ELEMENTS = etree.XPath(
+    ".//*[@itemprop='name' or @rel='author' or contains(@class, 'fn') or contains(@class, 'name')"
+    " or contains(@class, 'Name')]"
+    " | .//a[contains(@href, '/author') or contains(@href, '/people/') or contains(@href, '/staff/')"
+    " or contains(@href, '/profile') or contains(@href, '/writer') or contains(@href, '/contributor')"
+    " or contains(@href, '/team/') or contains(@href, '/experts/')]"
+)
+_CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y|e)$", re.IGNORECASE)
+_BARE_PREFIX = re.compile(
+    r"^(?:by|written by|posted by|words by|author|authors|by:|author:|from)$", re.IGNORECASE
+)
+
+
+def _node_text(element: etree._Element) -> str:
+    """An element's text with its child elements' texts kept apart ("By" + "Jane" is not "ByJane").
+
+    Separate text nodes become ``|``-separated segments, so a role or organisation written in
+    its own element stays apart from the name; "and" / "," between names joins them back.
+    """
+    parts: list[str] = []
+    for piece in element.itertext():
+        piece = " ".join(piece.split())
+        if not piece or _BARE_PREFIX.match(piece):
+            continue
+        if parts and (_CONNECTOR.match(piece) or parts[-1].endswith(",") or _CONNECTOR.match(parts[-1])):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+        if len(parts) > 12:
+            break
+    return " | ".join(parts)
+
+
+def _byline_names(element: etree._Element) -> list[BylineName]:
+    """The people an author/byline element names: its name elements, else its own text."""
+    named = [e for e in _NAME_ELEMENTS(element)[:10] if e is not element]
+    people: list[BylineName] = []
+    for inner in named:
+        text = clean(inner.get("content") or _node_text(inner), limit=300)
+        if text:
+            people.extend(split_byline(text))
+    if people:
+        return people
+    text = clean(_node_text(element), limit=300)
+    return split_byline(text) if text and len(text) <= 200 else []
+
+
+def _dom_authors(src: PageSources) -> list[AuthorProfile]:
+    """Names from visible bylines: rel=author, hAtom/vCard ``.author``/``.fn``, ``.byline``."""
+    found: list[AuthorProfile] = []
+    anchor: etree._Element | None = None
+    for element in src.byline_candidates[:200]:
+        rel = (element.get("rel") or "").lower()
+        classes = element.get("class") or ""
+        ident = element.get("id") or ""
+        marked = "author" in rel or element.get("itemprop") in ("author", "creator")
+        if not marked and (
+            not _BYLINE_CLASS.search(classes + " " + ident) or _NOT_BYLINE_CLASS.search(classes)
+        ):
+            continue
+        if element.tag in ("body", "html", "article", "main", "meta", "link", "img"):
+            continue
+        if anchor is not None:
+            if not _near(anchor, element):
+                break
+            # After the first byline only repeats of it count (one element per author): its
+            # neighbours with other classes hold the role, the organisation or a bio.
+            same_kind = (element.tag, element.get("class")) == (anchor.tag, anchor.get("class"))
+            if not same_kind or _inside(element, anchor):
+                continue
+        if in_foreign_region(element):
+            continue
+        people = _byline_names(element)
+        if people:
+            anchor = anchor if anchor is not None else element
+            found.extend(_profile(p) for p in people)
+    return found
+
+
+def _inside(element: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in element.iterancestors())
+
+
+def _near(anchor: etree._Element, element: etree._Element) -> bool:
+    """Whether ``element`` is in the same byline block as ``anchor`` (shares a close ancestor)."""
+    ancestors = set()
+    node: etree._Element | None = anchor
+    for _ in range(4):
+        if node is None:
+            break
+        ancestors.add(node)
+        node = node.getparent()
+    node = element
+    for _ in range(4):
+        if node is None:
+            return False
+        if node in ancestors:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _meta_authors(src: PageSources) -> list[AuthorProfile]:
+    found: list[AuthorProfile] = []
+    for value in src.metas(
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+    ):
+        if "://" in value or value.startswith("@"):
+            continue  # a profile URL or a social handle, not a name
+        found.extend(_profile(p) for p in split_byline(value))
+        if found:
+            break
+    return found
+
+
+def _unique(profiles: Iterable[AuthorProfile]) -> list[AuthorProfile]:
+    seen: dict[str, AuthorProfile] = {}
+    for profile in profiles:
+        key = fold_name(profile.name)
+        if key and key not in seen:
+            seen[key] = profile
+    return list(seen.values())
+
+
+def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
+    """Fill the gaps of ``primary`` with what another source says about the same person."""
+    updates = {
+        field.name: getattr(other, field.name)
+        for field in attrs.fields(AuthorProfile)
+        if field.name != "name" and not getattr(primary, field.name) and getattr(other, field.name)
+    }
+    return attrs.evolve(primary, **updates) if updates else primary
+
+
+def find_authors(src: PageSources, site_names: list[str]) -> tuple[AuthorProfile, ...]:
+    sources = [
+        _unique(f(src))
+        for f in (_jsonld_authors, _microdata_authors, _story_authors, _dom_authors, _meta_authors)
+    ]
+    sites = {fold_name(s) for s in site_names}
+
+    def is_person_list(profiles: list[AuthorProfile]) -> bool:
+        return bool(profiles) and all(fold_name(p.name) not in sites for p in profiles)
+
+    chosen = next((s for s in sources if s), [])
+    if chosen and not is_person_list(chosen):
+        # The structured author is only the site itself: a visible byline of people is better.
+        chosen = next((s for s in sources if is_person_list(s)), chosen)
+    by_key = {fold_name(p.name): p for s in sources for p in reversed(s)}
+    merged = []
+    for profile in chosen:
+        for source in sources:
+            for other in source:
+                if fold_name(other.name) == fold_name(profile.name) and other is not profile:
+                    profile = _merge(profile, other)
+        merged.append(profile)
+    del by_key
+    return tuple(merged[:20])

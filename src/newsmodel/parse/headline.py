@@ -1,0 +1,106 @@
+"""The article's headline: the visible ``<h1>`` that matches the declared titles.
+
+Pages declare their title in many places (JSON-LD, OpenGraph, Twitter, Dublin Core, ``<title>``),
+often with the site name appended or in an SEO wording. The headline readers see is the ``<h1>``;
+it is taken when it agrees with the declared titles, which keeps a site logo or a section name
+in an ``<h1>`` out. Otherwise the best declared title is used, without the site name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from .bylines import fold_name
+from .jsonld import as_strings
+from .page_sources import PageSources, clean, first, text_of
+
+__all__ = ["find_headline", "site_names", "strip_site_name"]
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s*[|·•»«]\s*")
+_WORDS = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORDS.findall(fold_name(text))
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of words in common, over the longer of the two titles."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    common = len(set(ta) & set(tb))
+    return common / max(len(set(ta)), len(set(tb)))
+
+
+def site_names(src: PageSources) -> list[str]:
+    names = list(src.metas("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"))
+    for node in src.jsonld.of_type("website", "organization", "newsmediaorganization"):
+        names.extend(as_strings(node.get("name")))
+    for publisher in src.jsonld.resolve_all(src.article.get("publisher")):
+        names.extend(as_strings(publisher.get("name")))
+    return [n.lstrip("@") for n in names if n]
+
+
+def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+    """Remove a " | Site" / " - Site" suffix (or "Site | " prefix) naming the site.
+
+    >>> strip_site_name("Rates rise again | The Daily Gazette", ["The Daily Gazette"])
+    'Rates rise again'
+    """
+    folded_sites = {fold_name(s) for s in site_names if s}
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    while len(parts) > 1 and (
+        fold_name(parts[-1]) in folded_sites or any(fold_name(parts[-1]) in s for s in folded_sites if s)
+    ):
+        title = title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»«/")
+        parts = parts[:-1]
+    if len(parts) > 1 and fold_name(parts[0]) in folded_sites:
+        title = title[len(parts[0]) :].lstrip(" |-–—:·•»«/")
+    return title
+
+
+def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, etree._Element | None]:
+    """The headline, and the ``<h1>`` element that shows it (if one does)."""
+    story_headlines = src.story.get("headlines")
+    declared = [
+        clean(v)
+        for v in (
+            *as_strings(src.article.get("headline")),
+            *as_strings(src.article.get("name")),
+            *src.metas(
+                "og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"
+            ),
+            *src.microdata_values("headline"),
+            *as_strings(src.story.get("headline")),
+            *as_strings(story_headlines.get("basic") if isinstance(story_headlines, dict) else None),
+            *as_strings(src.page_node.get("headline")),
+            *as_strings(src.page_node.get("name")),
+        )
+    ]
+    titles = [t for t in declared if t]
+    page_title = first(clean(text_of(t)) for t in src.by_tag["title"][:1])
+    if page_title:
+        titles.append(page_title)
+    h1s = [(clean(text_of(h), limit=400), h) for h in src.by_tag["h1"][:20]]
+    best: tuple[str | None, etree._Element | None] = (None, None)
+    best_score = 0.0
+    for text, element in h1s:
+        if not text or len(text) <= 2:
+            continue
+        score = max((_similarity(text, t) for t in titles), default=0.0)
+        if score > best_score:
+            best, best_score = (text, element), score
+    if best[0] is not None and best_score >= 0.5:
+        return best
+    for title in titles:
+        stripped = strip_site_name(title, site_names)
+        if stripped:
+            return stripped, None
+    visible = [(t, e) for t, e in h1s if t and len(t) > 2]
+    return visible[0] if len(visible) == 1 else (None, None)

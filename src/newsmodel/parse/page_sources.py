@@ -1,0 +1,300 @@
+"""One HTML page's metadata sources, each read once: the raw material the reconcilers work on.
+
+:class:`PageSources` walks the tree twice (the handful of tags metadata lives in, and the
+attributes that mark bylines and microdata), parses JSON-LD and app-state JSON once, and keeps
+what it found; :func:`text_window` gives the visible text around the headline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import attrs
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..model import xml_unsafe_characters
+from .jsonld import JsonLd, app_state_story, as_strings, first_string, read_jsonld
+
+__all__ = [
+    "PageSources",
+    "TextWindow",
+    "absolute",
+    "clean",
+    "clean_body",
+    "first",
+    "in_foreign_region",
+    "page_language",
+    "text_of",
+    "text_window",
+]
+
+Element = etree._Element
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_MAX_FIELD = 2_000
+_MAX_BODY = 2_000_000
+
+
+def clean(value: object, *, limit: int = _MAX_FIELD) -> str | None:
+    """A JSON or attribute value as one line of XML-safe text, ``None`` if blank or not a string."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value[: limit * 2]
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    if xml_unsafe_characters(text):
+        text = _UNSAFE.sub("", text)
+    text = " ".join(text.split())[:limit]
+    return text or None
+
+
+def clean_body(value: str) -> str | None:
+    """Story text keeps its paragraph breaks; only unsafe characters and runs of spaces go."""
+    text = value[:_MAX_BODY]
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = re.sub(r"(?i)</?(?:p|br|div|h\d|li)\b[^<>]{0,200}>", "\n\n", text)
+        text = _TAGS.sub("", text)
+    text = _UNSAFE.sub("", text)
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text))
+    body = "\n\n".join(p for p in paragraphs if p)
+    return body or None
+
+
+def first(values: Iterable[str | None]) -> str | None:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def absolute(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    if base and not value.startswith(("http://", "https://")):
+        try:
+            return urljoin(base, value)
+        except ValueError:
+            return None
+    return value
+
+
+def text_of(element: Element) -> str:
+    """All the text inside ``element`` (what ``text_content()`` gives, for any lxml element)."""
+    return "".join(element.itertext())
+
+
+# One pass over the few tags metadata lives in, one over the attributes that mark bylines and
+# microdata: each whole-tree walk costs about a millisecond on a large page.
+_TAGS_OF_INTEREST = ("meta", "script", "h1", "title", "link", "time")
+_MARKED = etree.XPath(
+    "//@itemprop | (//@class | //@id | //@rel)[contains(., 'uthor') or contains(., 'yline')"
+    " or contains(., 'fn') or contains(., 'riter') or contains(., 'ontributor')]"
+)
+# Regions whose names are not the article's authors: comments, related links, navigation.
+_FOREIGN_REGION = re.compile(
+    r"(?<![a-z])(?:comments?|comment-\w+|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
+    r"more-stories|popular|trending|most-read|sidebar|site-footer|footer|navbar|nav|navigation|menu|"
+    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post|post-navigation)(?![a-z])",
+    re.IGNORECASE,
+)
+_FOREIGN_TAGS = frozenset({"nav", "aside", "form", "button", "select", "option", "script", "style"})
+
+
+class PageSources:
+    """The raw findings of one page, each source read once, for the reconcilers below."""
+
+    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+        self.tree = tree
+        self.base_url = url
+        self.by_tag: dict[str, list[etree._Element]] = {tag: [] for tag in _TAGS_OF_INTEREST}
+        for element in tree.iter(*_TAGS_OF_INTEREST):
+            self.by_tag[element.tag].append(element)
+        self.itemprops: list[etree._Element] = []
+        self.byline_candidates: list[etree._Element] = []
+        for attribute in _MARKED(tree):
+            owner = attribute.getparent()
+            if attribute.attrname == "itemprop":
+                self.itemprops.append(owner)
+            names_author = attribute.attrname != "itemprop" or "uthor" in attribute or "reator" in attribute
+            repeated = bool(self.byline_candidates) and self.byline_candidates[-1] is owner
+            if names_author and not repeated:
+                self.byline_candidates.append(owner)
+        self.canonical = [
+            link.get("href") for link in self.by_tag["link"] if (link.get("rel") or "").lower() == "canonical"
+        ]
+        self.meta: dict[str, list[str]] = {}
+        for element in self.by_tag["meta"]:
+            if element.get("content") is None:
+                continue
+            key = (
+                element.get("property")
+                or element.get("name")
+                or element.get("itemprop")
+                or element.get("http-equiv")
+            )
+            value = clean(element.get("content"))
+            if key and value:
+                self.meta.setdefault(key.strip().lower(), []).append(value)
+        self.jsonld: JsonLd = read_jsonld(self.by_tag["script"])
+        articles = self.jsonld.articles()
+        self.story, embedded_article = app_state_story(self.by_tag["script"])
+        self.article: dict[str, Any] = self._main_article(articles) if articles else embedded_article
+        pages = self.jsonld.pages()
+        self.page_node: dict[str, Any] = pages[0] if pages else {}
+        self.microdata: dict[str, list[etree._Element]] = self._read_microdata()
+
+    def metas(self, *keys: str) -> Iterator[str]:
+        """The content of the ``<meta>`` elements named by any of ``keys``, in key order."""
+        for key in keys:
+            yield from self.meta.get(key, ())
+
+    def _main_article(self, articles: list[dict[str, Any]]) -> dict[str, Any]:
+        """The article object about this page: the one whose URL is the page's, else the fullest."""
+        urls = {u for u in (self.base_url, *self.canonical, *self.meta.get("og:url", ())) if u}
+
+        def score(node: dict[str, Any]) -> tuple[int, int]:
+            own = {first_string(node.get("url")), first_string(node.get("@id"))}
+            entity = node.get("mainEntityOfPage")
+            own.add(first_string(entity.get("@id")) if isinstance(entity, dict) else first_string(entity))
+            fields = sum(1 for k in ("headline", "author", "datePublished", "articleBody") if k in node)
+            return (1 if urls & own else 0, fields)
+
+        return max(articles, key=score)
+
+    def _read_microdata(self) -> dict[str, list[etree._Element]]:
+        """``itemprop`` elements that belong to an Article-like item (not to a comment or a review)."""
+        found: dict[str, list[etree._Element]] = {}
+        for element in self.itemprops:
+            scope = element.getparent()
+            while scope is not None and scope.get("itemscope") is None:
+                scope = scope.getparent()
+            item_type = (scope.get("itemtype") or "").lower() if scope is not None else ""
+            if not any(t in item_type for t in ("article", "blogposting", "posting", "webpage")):
+                continue
+            for prop in (element.get("itemprop") or "").split():
+                found.setdefault(prop.lower(), []).append(element)
+        return found
+
+    def microdata_values(self, prop: str) -> Iterator[str]:
+        """Values of the microdata property: ``content``/``datetime`` attributes, else the text."""
+        for element in self.microdata.get(prop, ()):
+            value = element.get("content") or element.get("datetime") or element.get("href")
+            if value is None and element.get("itemscope") is None:
+                value = text_of(element)
+            cleaned = clean(value)
+            if cleaned:
+                yield cleaned
+
+
+def in_foreign_region(element: etree._Element) -> bool:
+    """Whether the element sits in comments, navigation, related links or the page footer.
+
+    A ``<footer>`` inside an ``<article>`` is the article's own (HTML5 puts bylines there).
+    """
+    node: etree._Element | None = element
+    depth = 0
+    in_footer = False
+    while node is not None and depth < 40:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("body", "html"):
+            break
+        if tag == "article":
+            return False
+        if tag in _FOREIGN_TAGS:
+            return True
+        in_footer = in_footer or tag == "footer"
+        if depth and _FOREIGN_REGION.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        node = node.getparent()
+        depth += 1
+    return in_footer
+
+
+_NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title", "button", "select"})
+_WINDOW_LEVELS = 5
+_WINDOW_AFTER = 150
+_WINDOW_BEFORE = 40
+
+
+@attrs.frozen
+class TextWindow:
+    """The page's visible text pieces around the headline, in document order.
+
+    ``pieces`` pairs each text with the element that holds it; ``start`` is the index of the
+    first piece of the headline (0 when the page has no headline element).
+    """
+
+    pieces: list[tuple[str, etree._Element]]
+    start: int
+
+    def nearestfirst(self) -> list[tuple[str, etree._Element]]:
+        """Pieces ordered by distance from the headline, after it before before it."""
+        after = self.pieces[self.start : self.start + _WINDOW_AFTER]
+        before = self.pieces[max(0, self.start - _WINDOW_BEFORE) : self.start][::-1]
+        mixed = [p for pair in zip(after, before, strict=False) for p in pair]
+        return mixed + after[len(before) :] + before[len(after) :]
+
+
+def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow:
+    container: etree._Element = headline if headline is not None else src.tree
+    if headline is not None:
+        for _ in range(_WINDOW_LEVELS):
+            parent = container.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            container = parent
+    pieces: list[tuple[str, etree._Element]] = []
+    start = 0
+    seen_headline = headline is None
+    limit = 400 if headline is None else _WINDOW_AFTER
+    for element in container.iter():
+        if element is headline:
+            seen_headline = True
+            start = len(pieces)
+            limit = start + _WINDOW_AFTER
+        if isinstance(element.tag, str) and element.tag not in _NOT_VISIBLE:
+            text = element.text
+            if text and not text.isspace():
+                pieces.append((text, element))
+        tail = element.tail
+        if tail and not tail.isspace() and element is not container:
+            parent = element.getparent()
+            if parent is not None:
+                pieces.append((tail, parent))
+        if not seen_headline and len(pieces) > 2 * _WINDOW_BEFORE:
+            del pieces[:-_WINDOW_BEFORE]  # only the pieces just before the headline matter
+        elif seen_headline and len(pieces) > limit:
+            break
+    return TextWindow(pieces, start)
+
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
+
+
+def page_language(src: PageSources) -> str | None:
+    """The page's language tag: ``<html lang>``, then content-language meta, then JSON-LD."""
+    candidates = [
+        src.tree.getroottree().getroot().get("lang"),
+        src.tree.getroottree().getroot().get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *src.metas("content-language", "language", "dc.language", "og:locale"),
+        *as_strings(src.article.get("inLanguage")),
+    ]
+    for value in candidates:
+        if value:
+            tag = value.strip().split(",")[0].strip().replace("_", "-")
+            if _LANG.match(tag):
+                return tag
+    return None
