@@ -17,7 +17,7 @@ from lxml import etree
 from ..model import AuthorProfile
 from .bylines import BylineName, fold_name, looks_like_name, split_byline
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
-from .page_sources import PageSources, clean, in_foreign_region, text_of
+from .page_sources import PageSources, clean, elements, in_foreign_region, text_of
 
 __all__ = ["find_authors"]
 
@@ -123,7 +123,7 @@ def _microdata_authors(src: PageSources) -> list[AuthorProfile]:
     for element in src.microdata.get("author", [])[:20]:
         if in_foreign_region(element):
             continue
-        names = element.xpath(".//*[@itemprop='name']")
+        names = elements(_ITEMPROP_NAME, element)
         value = element.get("content") or (names[0].get("content") or text_of(names[0]) if names else None)
         text = clean(value if value is not None else text_of(element), limit=300)
         if text:
@@ -138,6 +138,7 @@ _NAME_ELEMENTS = etree.XPath(
     " or contains(@href, '/profile') or contains(@href, '/writer') or contains(@href, '/contributor')"
     " or contains(@href, '/team/') or contains(@href, '/experts/')]"
 )
+_ITEMPROP_NAME = etree.XPath(".//*[@itemprop='name']")
 _CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y|e)$", re.IGNORECASE)
 _BARE_PREFIX = re.compile(
     r"^(?:by|written by|posted by|words by|author|authors|by:|author:|from)$", re.IGNORECASE
@@ -151,8 +152,8 @@ def _node_text(element: etree._Element) -> str:
     its own element stays apart from the name; "and" / "," between names joins them back.
     """
     parts: list[str] = []
-    for piece in element.itertext():
-        piece = " ".join(piece.split())
+    for text in element.itertext():
+        piece = " ".join(str(text).split())
         if not piece or _BARE_PREFIX.match(piece):
             continue
         if parts and (_CONNECTOR.match(piece) or parts[-1].endswith(",") or _CONNECTOR.match(parts[-1])):
@@ -166,7 +167,7 @@ def _node_text(element: etree._Element) -> str:
 
 def _byline_names(element: etree._Element) -> list[BylineName]:
     """The people an author/byline element names: its name elements, else its own text."""
-    named = [e for e in _NAME_ELEMENTS(element)[:10] if e is not element]
+    named = [e for e in elements(_NAME_ELEMENTS, element)[:10] if e is not element]
     people: list[BylineName] = []
     for inner in named:
         text = clean(inner.get("content") or _node_text(inner), limit=300)

@@ -41,13 +41,14 @@ def _dates(
         if parsed:
             yield parsed
     for element in src.by_tag["time"][:50]:
+        parent = element.getparent()
         marker = " ".join(
             filter(
                 None,
                 (
                     element.get("class"),
                     element.get("itemprop"),
-                    (element.getparent().get("class") if element.getparent() is not None else None),
+                    parent.get("class") if parent is not None else None,
                 ),
             )
         )
@@ -55,10 +56,10 @@ def _dates(
             continue
         if in_foreign_region(element):
             continue
-        value = element.get("datetime")
-        parsed = parse_date(value) if value else parse_date(text_of(element), written=True)
-        if parsed:
-            yield parsed
+        stamp = element.get("datetime")
+        found = parse_date(stamp) if stamp else parse_date(text_of(element), written=True)
+        if found:
+            yield found
 
 
 _UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)

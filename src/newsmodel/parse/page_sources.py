@@ -26,6 +26,7 @@ __all__ = [
     "absolute",
     "clean",
     "clean_body",
+    "elements",
     "first",
     "in_foreign_region",
     "page_language",
@@ -93,7 +94,13 @@ def absolute(value: str | None, base: str | None) -> str | None:
 
 def text_of(element: Element) -> str:
     """All the text inside ``element`` (what ``text_content()`` gives, for any lxml element)."""
-    return "".join(element.itertext())
+    return "".join(t for t in element.itertext() if isinstance(t, str))
+
+
+def elements(query: etree.XPath, node: Element) -> list[Element]:
+    """The elements an XPath query selects (its typed result, for mypy)."""
+    result = query(node)
+    return [e for e in result if isinstance(e, etree._Element)] if isinstance(result, list) else []
 
 
 # One pass over the few tags metadata lives in, one over the attributes that mark bylines and
@@ -124,8 +131,13 @@ class PageSources:
             self.by_tag[element.tag].append(element)
         self.itemprops: list[etree._Element] = []
         self.byline_candidates: list[etree._Element] = []
-        for attribute in _MARKED(tree):
+        marked = _MARKED(tree)
+        for attribute in marked if isinstance(marked, list) else ():
+            if not isinstance(attribute, etree._ElementUnicodeResult):
+                continue
             owner = attribute.getparent()
+            if owner is None:
+                continue
             if attribute.attrname == "itemprop":
                 self.itemprops.append(owner)
             names_author = attribute.attrname != "itemprop" or "uthor" in attribute or "reator" in attribute
@@ -293,7 +305,7 @@ def page_language(src: PageSources) -> str | None:
         *as_strings(src.article.get("inLanguage")),
     ]
     for value in candidates:
-        if value:
+        if isinstance(value, str) and value:
             tag = value.strip().split(",")[0].strip().replace("_", "-")
             if _LANG.match(tag):
                 return tag
