@@ -57,9 +57,15 @@ def _summary(src: PageSources) -> str | None:
             *as_strings(src.article.get("description")),
             *src.metas("og:description", "description", "twitter:description", "dc.description"),
             *src.microdata_values("description"),
-            *as_strings(src.story.get("description")),
+            *as_strings(_arc_basic(src.story.get("description"))),
+            *as_strings(_arc_basic(src.story.get("subheadlines"))),
         )
     )
+
+
+def _arc_basic(value: object) -> object:
+    """Arc ANS wraps texts as ``{"basic": "..."}``; other app state gives the text itself."""
+    return value.get("basic") if isinstance(value, dict) else value
 
 
 def _kicker(src: PageSources) -> str | None:
@@ -75,7 +81,7 @@ def _url(src: PageSources) -> str | None:
         *as_strings(src.article.get("url")),
         src.base_url,
     ]
-    return first(absolute(clean(v), src.base_url) for v in candidates)
+    return first(absolute(clean(v), src.base_for_links) for v in candidates)
 
 
 def _identifier(src: PageSources) -> str | None:
@@ -92,7 +98,7 @@ def _publisher(src: PageSources) -> Publisher | None:
     for node in src.jsonld.resolve_all(src.article.get("publisher")):
         name = clean(first_string(node.get("name")))
         if name:
-            return Publisher(name=name, url=absolute(clean(first_string(node.get("url"))), src.base_url))
+            return Publisher(name=name, url=absolute(clean(first_string(node.get("url"))), src.base_for_links))
     name = first(clean(v) for v in src.metas("og:site_name", "application-name", "dc.publisher"))
     return Publisher(name=name) if name else None
 
@@ -123,7 +129,7 @@ def _image(src: PageSources) -> str | None:
         *src.metas("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
         first_string(image.get("url") if isinstance(image, dict) else image),
     ]
-    return first(absolute(clean(v), src.base_url) for v in candidates)
+    return first(absolute(clean(v), src.base_for_links) for v in candidates)
 
 
 def _article_body(src: PageSources) -> str | None:

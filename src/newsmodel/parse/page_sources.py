@@ -167,6 +167,9 @@ class PageSources:
         pages = self.jsonld.pages()
         self.page_node: dict[str, Any] = pages[0] if pages else {}
         self.microdata: dict[str, list[etree._Element]] = self._read_microdata()
+        # Relative URLs resolve against where the page came from, else against where it says it lives.
+        declared = [u for u in (*self.canonical, *self.meta.get("og:url", ())) if u and u.startswith("http")]
+        self.base_for_links: str | None = url or (declared[0] if declared else None)
 
     def metas(self, *keys: str) -> Iterator[str]:
         """The content of the ``<meta>`` elements named by any of ``keys``, in key order."""
