@@ -268,9 +268,11 @@ def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow
     if headline is not None:
         for _ in range(_WINDOW_LEVELS):
             parent = container.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag == "html":
                 break
             container = parent
+            if parent.tag == "body":
+                break
     pieces: list[tuple[str, etree._Element]] = []
     start = 0
     seen_headline = headline is None

@@ -1,0 +1,155 @@
+"""How extract_metadata reconciles sources that disagree: the visible page wins."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import lxml.html
+
+from newsmodel.parse.headline import strip_site_name
+from newsmodel.parse.metadata import PageMetadata, extract_metadata
+
+
+def snippet(head: str = "", body: str = "", *, url: str | None = None) -> PageMetadata:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract_metadata(lxml.html.document_fromstring(html), url=url)
+
+
+def ld(payload: str) -> str:
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+# --------------------------------------------------------------------------------------------
+# Headline
+
+
+def test_visible_h1_wins_over_seo_title() -> None:
+    meta = snippet(
+        '<meta property="og:title" content="Lake levels: what you need to know (2025 guide) | Water Weekly">',
+        '<div class="logo"><h1>Water Weekly</h1></div><h1>Lake levels: what you need to know</h1>',
+    )
+    assert meta.headline == "Lake levels: what you need to know"
+
+
+def test_title_without_matching_h1_loses_the_site_name() -> None:
+    meta = snippet(
+        '<title>Orchard prices fall - Farm Gazette</title><meta property="og:site_name" content="Farm Gazette">',
+        "<h1>Farm Gazette</h1>",
+    )
+    assert meta.headline == "Orchard prices fall"
+
+
+def test_site_name_prefix_and_suffix_are_stripped() -> None:
+    assert strip_site_name("Farm Gazette | Orchard prices fall", ["Farm Gazette"]) == "Orchard prices fall"
+    assert strip_site_name("Orchard prices fall — Farm Gazette", ["Farm Gazette"]) == "Orchard prices fall"
+    # A separator inside the headline itself stays when the rest is not the site.
+    assert strip_site_name("Rain: a wet week ahead", ["Farm Gazette"]) == "Rain: a wet week ahead"
+
+
+def test_no_headline_is_invented_for_a_page_without_one() -> None:
+    assert snippet(body="<p>Just some text.</p>").headline is None
+
+
+# --------------------------------------------------------------------------------------------
+# Authors
+
+
+def test_site_as_author_gives_way_to_a_visible_byline() -> None:
+    meta = snippet(
+        '<meta property="og:site_name" content="Hill Times">'
+        + ld('{"@type": "NewsArticle", "headline": "Trail reopens", "author": {"@type": "Organization", "name": "Hill Times"}}'),
+        '<h1>Trail reopens</h1><p class="byline">By Petra Novak</p>',
+    )
+    assert [a.name for a in meta.authors] == ["Petra Novak"]
+
+
+def test_authors_are_deduplicated_across_sources_ignoring_case_and_diacritics() -> None:
+    meta = snippet(
+        '<meta name="author" content="jose alvarez">'
+        + ld('{"@type": "Article", "headline": "Dam report", "author": [{"@type": "Person", "name": "José Álvarez"},'
+        ' {"@type": "Person", "name": "JOSÉ ALVAREZ"}]}'),
+        '<h1>Dam report</h1><span class="author">Jose Alvarez | Water Correspondent</span>',
+    )
+    assert [a.name for a in meta.authors] == ["José Álvarez"]
+    # The byline's role fills the gap in the JSON-LD profile of the same person.
+    assert meta.authors[0].role == "Water Correspondent"
+
+
+def test_photographer_credit_is_not_a_byline() -> None:
+    meta = snippet(body='<h1>Storm damage</h1><p class="byline">Photo by Ezra Kline</p>')
+    assert meta.authors == ()
+
+
+def test_names_in_recirculation_and_comments_are_not_authors() -> None:
+    meta = snippet(
+        body="<h1>Budget vote</h1>"
+        '<div class="related-stories"><span class="byline">By Carl Jensen</span></div>'
+        '<ol class="comment-list"><li><span class="comment-author vcard"><b class="fn">Mo Tran</b></span></li></ol>'
+    )
+    assert meta.authors == ()
+
+
+def test_several_authors_in_repeated_byline_elements() -> None:
+    meta = snippet(
+        body='<h1>Bridge study</h1><div class="meta"><a class="author-name" href="/author/a">Uma Patel</a>'
+        '<span class="author-title">Staff Writer</span><a class="author-name" href="/author/b">Leo Grant</a></div>'
+    )
+    assert [a.name for a in meta.authors] == ["Uma Patel", "Leo Grant"]
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+
+def test_naive_date_borrows_the_offset_of_the_pages_other_dates() -> None:
+    meta = snippet(
+        '<meta property="article:published_time" content="2025-04-01T09:00:00">'
+        '<meta property="article:modified_time" content="2025-04-02T10:00:00-07:00">'
+    )
+    assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone(timedelta(hours=-7)))
+    assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=-7)
+
+
+def test_naive_date_without_any_zoned_date_is_utc() -> None:
+    meta = snippet('<meta property="article:published_time" content="2025-04-01T09:00:00">')
+    assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone.utc)
+
+
+def test_visible_date_near_the_headline_when_markup_has_none() -> None:
+    meta = snippet(body="<h1>Festival dates set</h1><div><span>Published on July 18, 2025</span></div><p>Body.</p>")
+    assert meta.published == datetime(2025, 7, 18, tzinfo=timezone.utc)
+
+
+def test_visible_updated_date_is_a_modification_not_a_publication() -> None:
+    meta = snippet(body="<h1>Festival dates set</h1><p>Last updated: March 3, 2025</p>")
+    assert meta.published is None
+    assert meta.modified == datetime(2025, 3, 3, tzinfo=timezone.utc)
+
+
+def test_visible_revision_date_wins_over_stale_published_markup() -> None:
+    meta = snippet(
+        ld(
+            '{"@type": "BlogPosting", "headline": "Best tents", "datePublished": "2021-05-01T08:00:00+00:00",'
+            ' "dateModified": "2025-06-10T08:00:00+00:00"}'
+        ),
+        '<h1>Best tents</h1><span class="post-date">June 10, 2025</span>',
+    )
+    assert meta.published == datetime(2025, 6, 10, 8, tzinfo=timezone.utc)
+
+
+def test_dates_in_running_prose_are_not_taken() -> None:
+    meta = snippet(
+        body="<h1>History of the mill</h1><p>The mill burned down on September 4, 1998, and was rebuilt "
+        "by the village over the following decade with money from a long series of summer fairs.</p>"
+    )
+    assert meta.published is None
+
+
+def test_url_date_is_the_last_resort() -> None:
+    meta = snippet(body="<h1>Short note</h1>", url="https://blog.example/2016/02/09/short-note/")
+    assert meta.published == datetime(2016, 2, 9, tzinfo=timezone.utc)
+
+
+def test_no_date_is_ever_invented() -> None:
+    meta = snippet(body="<h1>Timeless piece</h1><p>No dates here.</p>")
+    assert (meta.published, meta.modified) == (None, None)
