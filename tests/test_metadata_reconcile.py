@@ -57,7 +57,9 @@ def test_no_headline_is_invented_for_a_page_without_one() -> None:
 def test_site_as_author_gives_way_to_a_visible_byline() -> None:
     meta = snippet(
         '<meta property="og:site_name" content="Hill Times">'
-        + ld('{"@type": "NewsArticle", "headline": "Trail reopens", "author": {"@type": "Organization", "name": "Hill Times"}}'),
+        + ld(
+            '{"@type": "NewsArticle", "headline": "Trail reopens", "author": {"@type": "Organization", "name": "Hill Times"}}'
+        ),
         '<h1>Trail reopens</h1><p class="byline">By Petra Novak</p>',
     )
     assert [a.name for a in meta.authors] == ["Petra Novak"]
@@ -66,8 +68,10 @@ def test_site_as_author_gives_way_to_a_visible_byline() -> None:
 def test_authors_are_deduplicated_across_sources_ignoring_case_and_diacritics() -> None:
     meta = snippet(
         '<meta name="author" content="jose alvarez">'
-        + ld('{"@type": "Article", "headline": "Dam report", "author": [{"@type": "Person", "name": "José Álvarez"},'
-        ' {"@type": "Person", "name": "JOSÉ ALVAREZ"}]}'),
+        + ld(
+            '{"@type": "Article", "headline": "Dam report", "author": [{"@type": "Person", "name": "José Álvarez"},'
+            ' {"@type": "Person", "name": "JOSÉ ALVAREZ"}]}'
+        ),
         '<h1>Dam report</h1><span class="author">Jose Alvarez | Water Correspondent</span>',
     )
     assert [a.name for a in meta.authors] == ["José Álvarez"]
@@ -116,7 +120,9 @@ def test_naive_date_without_any_zoned_date_is_utc() -> None:
 
 
 def test_visible_date_near_the_headline_when_markup_has_none() -> None:
-    meta = snippet(body="<h1>Festival dates set</h1><div><span>Published on July 18, 2025</span></div><p>Body.</p>")
+    meta = snippet(
+        body="<h1>Festival dates set</h1><div><span>Published on July 18, 2025</span></div><p>Body.</p>"
+    )
     assert meta.published == datetime(2025, 7, 18, tzinfo=timezone.utc)
 
 

@@ -139,7 +139,11 @@ def test_jsonld_organization_author_and_person_details() -> None:
         ' "knowsAbout": ["Glaciers", "Climate"], "alumniOf": "Bergen University"}}</script>'
     )
     (author,) = meta.authors
-    assert (author.role, author.organization, author.email) == ("Science Editor", "Fjord Post", "lea@fjord.example")
+    assert (author.role, author.organization, author.email) == (
+        "Science Editor",
+        "Fjord Post",
+        "lea@fjord.example",
+    )
     assert author.expertise == ("Glaciers", "Climate")
     assert author.education == ("Bergen University",)
 
@@ -171,7 +175,9 @@ def test_dublin_core() -> None:
 
 
 def test_time_element_with_pubdate_class() -> None:
-    meta = snippet(body='<h1>Bakery wins prize</h1><time class="published" datetime="2022-02-22">Feb 22</time>')
+    meta = snippet(
+        body='<h1>Bakery wins prize</h1><time class="published" datetime="2022-02-22">Feb 22</time>'
+    )
     assert meta.published == datetime(2022, 2, 22, tzinfo=timezone.utc)
 
 

@@ -98,7 +98,9 @@ def _publisher(src: PageSources) -> Publisher | None:
     for node in src.jsonld.resolve_all(src.article.get("publisher")):
         name = clean(first_string(node.get("name")))
         if name:
-            return Publisher(name=name, url=absolute(clean(first_string(node.get("url"))), src.base_for_links))
+            return Publisher(
+                name=name, url=absolute(clean(first_string(node.get("url"))), src.base_for_links)
+            )
     name = first(clean(v) for v in src.metas("og:site_name", "application-name", "dc.publisher"))
     return Publisher(name=name) if name else None
 

@@ -32,7 +32,10 @@ def _dates(
     """Candidate dates in priority order: JSON-LD, meta, microdata, app state, ``<time>``."""
     for node in (src.article, src.page_node, src.story):
         for key in keys:
-            for value in as_strings(node.get(key))[:1]:
+            raw = node.get(key)
+            if not isinstance(raw, str | dict | list):
+                continue  # a number is not a date string, whatever its digits look like
+            for value in as_strings(raw)[:1]:
                 parsed = parse_date(value)
                 if parsed:
                     yield parsed
