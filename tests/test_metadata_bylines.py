@@ -73,10 +73,7 @@ def test_split_byline_never_raises_and_names_come_from_the_text(text: str) -> No
     st.lists(st.sampled_from(["Ana Lima", "Rui Costa", "Eva Sousa", "Kai Moreno"]), min_size=1, max_size=4)
 )
 def test_names_joined_the_usual_ways_come_back_in_order(names: list[str]) -> None:
-    if len(names) == 1:
-        byline = f"By {names[0]}"
-    else:
-        byline = "By " + ", ".join(names[:-1]) + " and " + names[-1]
+    byline = "By " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
     assert [p.name for p in split_byline(byline)] == names
 
 

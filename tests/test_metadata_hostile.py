@@ -165,7 +165,10 @@ def test_any_text_in_meta_bylines_and_headings_gives_valid_metadata(
     title: str, byline: str, date: str
 ) -> None:
     head = f'<meta property="og:title" content="{escape(title)}"><meta name="date" content="{escape(date)}">'
-    body = f'<h1>{escape(title)}</h1><p class="byline">{escape(byline)}</p><time datetime="{escape(date)}"></time>'
+    body = (
+        f'<h1>{escape(title)}</h1><p class="byline">{escape(byline)}</p>'
+        f'<time datetime="{escape(date)}"></time>'
+    )
     try:
         tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
     except (ValueError, lxml.etree.ParserError):

@@ -33,7 +33,8 @@ def test_visible_h1_wins_over_seo_title() -> None:
 
 def test_title_without_matching_h1_loses_the_site_name() -> None:
     meta = snippet(
-        '<title>Orchard prices fall - Farm Gazette</title><meta property="og:site_name" content="Farm Gazette">',
+        "<title>Orchard prices fall - Farm Gazette</title>"
+        '<meta property="og:site_name" content="Farm Gazette">',
         "<h1>Farm Gazette</h1>",
     )
     assert meta.headline == "Orchard prices fall"
@@ -58,7 +59,8 @@ def test_site_as_author_gives_way_to_a_visible_byline() -> None:
     meta = snippet(
         '<meta property="og:site_name" content="Hill Times">'
         + ld(
-            '{"@type": "NewsArticle", "headline": "Trail reopens", "author": {"@type": "Organization", "name": "Hill Times"}}'
+            '{"@type": "NewsArticle", "headline": "Trail reopens",'
+            ' "author": {"@type": "Organization", "name": "Hill Times"}}'
         ),
         '<h1>Trail reopens</h1><p class="byline">By Petra Novak</p>',
     )
@@ -69,7 +71,8 @@ def test_authors_are_deduplicated_across_sources_ignoring_case_and_diacritics() 
     meta = snippet(
         '<meta name="author" content="jose alvarez">'
         + ld(
-            '{"@type": "Article", "headline": "Dam report", "author": [{"@type": "Person", "name": "José Álvarez"},'
+            '{"@type": "Article", "headline": "Dam report",'
+            ' "author": [{"@type": "Person", "name": "José Álvarez"},'
             ' {"@type": "Person", "name": "JOSÉ ALVAREZ"}]}'
         ),
         '<h1>Dam report</h1><span class="author">Jose Alvarez | Water Correspondent</span>',
@@ -88,7 +91,8 @@ def test_names_in_recirculation_and_comments_are_not_authors() -> None:
     meta = snippet(
         body="<h1>Budget vote</h1>"
         '<div class="related-stories"><span class="byline">By Carl Jensen</span></div>'
-        '<ol class="comment-list"><li><span class="comment-author vcard"><b class="fn">Mo Tran</b></span></li></ol>'
+        '<ol class="comment-list"><li><span class="comment-author vcard">'
+        '<b class="fn">Mo Tran</b></span></li></ol>'
     )
     assert meta.authors == ()
 
@@ -96,7 +100,8 @@ def test_names_in_recirculation_and_comments_are_not_authors() -> None:
 def test_several_authors_in_repeated_byline_elements() -> None:
     meta = snippet(
         body='<h1>Bridge study</h1><div class="meta"><a class="author-name" href="/author/a">Uma Patel</a>'
-        '<span class="author-title">Staff Writer</span><a class="author-name" href="/author/b">Leo Grant</a></div>'
+        '<span class="author-title">Staff Writer</span>'
+        '<a class="author-name" href="/author/b">Leo Grant</a></div>'
     )
     assert [a.name for a in meta.authors] == ["Uma Patel", "Leo Grant"]
 

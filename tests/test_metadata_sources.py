@@ -185,7 +185,8 @@ def test_rel_author_and_hatom_vcard() -> None:
     meta = snippet(body='<h1>Snow closes pass</h1><a rel="author" href="/people/kai">Kai Moreno</a>')
     assert [a.name for a in meta.authors] == ["Kai Moreno"]
     meta = snippet(
-        body='<h1>Snow closes pass</h1><address class="author vcard"><span class="fn">Ruth Aalto</span></address>'
+        body="<h1>Snow closes pass</h1>"
+        '<address class="author vcard"><span class="fn">Ruth Aalto</span></address>'
     )
     assert [a.name for a in meta.authors] == ["Ruth Aalto"]
 
