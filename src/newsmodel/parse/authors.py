@@ -17,7 +17,7 @@ from lxml import etree
 from ..model import AuthorProfile
 from .bylines import BylineName, fold_name, looks_like_name, split_byline
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
-from .page_sources import PageSources, clean, elements, in_foreign_region, text_of
+from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
 
 __all__ = ["find_authors"]
 
@@ -273,10 +273,44 @@ def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
     return attrs.evolve(primary, **updates) if updates else primary
 
 
-def find_authors(src: PageSources, site_names: list[str]) -> tuple[AuthorProfile, ...]:
+_BY_PREFIX = re.compile(r"^(?:by|written by|posted by|words by|author:?|von|par|por)(?:\s+|$)", re.IGNORECASE)
+_WINDOW_BYLINE_AFTER = 60
+_WINDOW_BYLINE_BEFORE = 15
+
+
+def _window_authors(window: TextWindow) -> list[AuthorProfile]:
+    """A "By ..." line written just below (or above) the headline, whatever its markup."""
+    start = window.start
+    pieces = window.pieces
+    near = pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
+    for index, (text, element) in enumerate(near):
+        stripped = " ".join(text.split())
+        match = _BY_PREFIX.match(stripped)
+        if match is None or len(stripped) > 150:
+            continue
+        if match.end() == len(stripped):  # "By" alone: the name is in the next element
+            following = near[index + 1][0] if index + 1 < len(near) else ""
+            stripped = f"{stripped} {' '.join(following.split())}"
+        if in_foreign_region(element):
+            continue
+        people = split_byline(stripped)
+        if people:
+            return [_profile(p) for p in people]
+    return []
+
+
+def find_authors(src: PageSources, site_names: list[str], window: TextWindow) -> tuple[AuthorProfile, ...]:
+    """The article's authors (see the module docstring for the order of sources)."""
     sources = [
-        _unique(f(src))
-        for f in (_jsonld_authors, _microdata_authors, _story_authors, _dom_authors, _meta_authors)
+        _unique(authors)
+        for authors in (
+            _jsonld_authors(src),
+            _microdata_authors(src),
+            _story_authors(src),
+            _dom_authors(src),
+            _window_authors(window),
+            _meta_authors(src),
+        )
     ]
     sites = {fold_name(s) for s in site_names}
 
@@ -287,7 +321,6 @@ def find_authors(src: PageSources, site_names: list[str]) -> tuple[AuthorProfile
     if chosen and not is_person_list(chosen):
         # The structured author is only the site itself: a visible byline of people is better.
         chosen = next((s for s in sources if is_person_list(s)), chosen)
-    by_key = {fold_name(p.name): p for s in sources for p in reversed(s)}
     merged = []
     for profile in chosen:
         for source in sources:
@@ -295,5 +328,4 @@ def find_authors(src: PageSources, site_names: list[str]) -> tuple[AuthorProfile
                 if fold_name(other.name) == fold_name(profile.name) and other is not profile:
                     profile = _merge(profile, other)
         merged.append(profile)
-    del by_key
     return tuple(merged[:20])

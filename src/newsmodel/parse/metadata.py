@@ -173,12 +173,13 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None) -> PageMetada
     names = site_names(src)
     headline, headline_element = find_headline(src, names)
     canonical_url = _url(src)
-    published, modified = find_dates(src, text_window(src, headline_element), canonical_url)
+    window = text_window(src, headline_element)
+    published, modified = find_dates(src, window, canonical_url)
     return PageMetadata(
         headline=headline,
         summary=_summary(src),
         kicker=_kicker(src),
-        authors=find_authors(src, names),
+        authors=find_authors(src, names, window),
         published=published,
         modified=modified,
         language=page_language(src),
