@@ -307,8 +307,8 @@ def find_authors(src: PageSources, site_names: list[str], window: TextWindow) ->
             _jsonld_authors(src),
             _microdata_authors(src),
             _story_authors(src),
-            _dom_authors(src),
             _window_authors(window),
+            _dom_authors(src),
             _meta_authors(src),
         )
     ]
