@@ -15,7 +15,7 @@ import attrs
 from lxml import etree
 
 from ..model import AuthorProfile
-from .bylines import BylineName, fold_name, looks_like_name, split_byline
+from .bylines import BylineName, fold_name, looks_like_handle, looks_like_name, split_byline
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
 from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
 
@@ -39,9 +39,9 @@ def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfi
         return []
     is_org = bool(type_names(node) & {"organization", "newsmediaorganization", "corporation"})
     if is_org:
-        parsed = [BylineName(raw_name)] if looks_like_name(raw_name) else []
+        parsed = [BylineName(raw_name)] if looks_like_name(raw_name) or looks_like_handle(raw_name) else []
     else:
-        parsed = split_byline(raw_name) or ([BylineName(raw_name)] if looks_like_name(raw_name) else [])
+        parsed = _declared_names(raw_name)
     if not parsed:
         return []
     if len(parsed) > 1:  # "Jane Doe and John Roe" in one name field
@@ -64,6 +64,13 @@ def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfi
         same_as=[c for c in (clean(s) for s in as_strings(node.get("sameAs"))) if c],
     )
     return [profile] if profile is not None else []
+
+
+def _declared_names(text: str) -> list[BylineName]:
+    """Names in a value the page declares as its author: a byline, or else a plain user name."""
+    return split_byline(text) or (
+        [BylineName(text)] if looks_like_name(text) or looks_like_handle(text) else []
+    )
 
 
 def _join_names(node: dict[str, Any]) -> str | None:
@@ -91,11 +98,11 @@ def _jsonld_authors(src: PageSources) -> list[AuthorProfile]:
     for key in ("author", "creator"):
         value = node.get(key)
         if isinstance(value, str):
-            found.extend(_profile(p) for p in split_byline(value))
+            found.extend(_profile(p) for p in _declared_names(value))
         elif isinstance(value, list):
             for item in value[:50]:
                 if isinstance(item, str):
-                    found.extend(_profile(p) for p in split_byline(item))
+                    found.extend(_profile(p) for p in _declared_names(item))
         for author in src.jsonld.resolve_all(value):
             found.extend(_profile_from_node(author, src.jsonld))
         if found:
@@ -114,7 +121,7 @@ def _story_authors(src: PageSources) -> list[AuthorProfile]:
     for person in as_dicts(people)[:50]:
         found.extend(_profile_from_node(person, src.jsonld))
     if isinstance(people, str):
-        found.extend(_profile(p) for p in split_byline(people))
+        found.extend(_profile(p) for p in _declared_names(people))
     return found
 
 
@@ -127,7 +134,7 @@ def _microdata_authors(src: PageSources) -> list[AuthorProfile]:
         value = element.get("content") or (names[0].get("content") or text_of(names[0]) if names else None)
         text = clean(value if value is not None else text_of(element), limit=300)
         if text:
-            found.extend(_profile(p) for p in split_byline(text))
+            found.extend(_profile(p) for p in _declared_names(text))
     return found
 
 
@@ -248,7 +255,7 @@ def _meta_authors(src: PageSources) -> list[AuthorProfile]:
     ):
         if "://" in value or value.startswith("@"):
             continue  # a profile URL or a social handle, not a name
-        found.extend(_profile(p) for p in split_byline(value))
+        found.extend(_profile(p) for p in _declared_names(value))
         if found:
             break
     return found
@@ -282,7 +289,9 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
     """A "By ..." line written just below (or above) the headline, whatever its markup."""
     start = window.start
     pieces = window.pieces
-    near = pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
+    near = (
+        pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
+    )
     for index, (text, element) in enumerate(near):
         stripped = " ".join(text.split())
         match = _BY_PREFIX.match(stripped)
@@ -294,7 +303,9 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
         if in_foreign_region(element):
             continue
         people = split_byline(stripped)
-        if people:
+        # Free text needs a clear byline: the first name right after "By", every name a full name.
+        rest = stripped[match.end() :].lstrip(" :")
+        if people and rest.startswith(people[0].name) and all(" " in p.name for p in people):
             return [_profile(p) for p in people]
     return []
 

@@ -12,7 +12,7 @@ import unicodedata
 
 import attrs
 
-__all__ = ["BylineName", "fold_name", "looks_like_name", "split_byline"]
+__all__ = ["BylineName", "fold_name", "looks_like_handle", "looks_like_name", "split_byline"]
 
 
 @attrs.frozen
@@ -175,6 +175,29 @@ def looks_like_name(text: str) -> bool:
         elif word.lower() not in _PARTICLES:
             return False
     return capitalised >= 1
+
+
+_HANDLE_WORD = re.compile(r"[\w.'’\-]*[^\W\d_][\w.'’\-]*\Z")
+
+
+def looks_like_handle(text: str) -> bool:
+    """Whether ``text`` could be the user name a CMS shows for its author ("jsmith", "anna k").
+
+    Only for values a page declares *as* its author (JSON-LD, ``<meta name=author>``), where a
+    lower-case user name is still the page's own statement; never for free text.
+
+    >>> looks_like_handle("q_admin"), looks_like_handle("https://x.example/u/1")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        2 <= len(text) <= 40
+        and 1 <= len(words) <= 3
+        and "@" not in text
+        and "://" not in text
+        and fold_name(text) not in _NOT_NAMES
+        and all(_HANDLE_WORD.match(word) for word in words)
+    )
 
 
 def _classify_tail(text: str) -> str:
