@@ -110,14 +110,25 @@ _MARKED = etree.XPath(
     "//@itemprop | (//@class | //@id | //@rel)[contains(., 'uthor') or contains(., 'yline')"
     " or contains(., 'fn') or contains(., 'riter') or contains(., 'ontributor')]"
 )
-# Regions whose names are not the article's authors: comments, related links, navigation.
-_FOREIGN_REGION = re.compile(
-    r"(?<![a-z])(?:comments?|comment-\w+|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
+# Regions whose names are not the article's: comments, related links, navigation. Matched per
+# class token ("comments-area", "sidebar-widget"), never inside utility classes such as
+# "lg:mr-[--sidebar-width]".
+_FOREIGN_TOKEN = re.compile(
+    r"(?:[\w-]*[-_])?(?:comments?|commentlist|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
     r"more-stories|popular|trending|most-read|sidebar|site-footer|footer|navbar|nav|navigation|menu|"
-    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post|post-navigation)(?![a-z])",
+    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post)(?:[-_][\w-]*)?",
     re.IGNORECASE,
 )
-_FOREIGN_TAGS = frozenset({"nav", "aside", "form", "button", "select", "option", "script", "style"})
+# Always outside the article; <aside> and <footer> only when no <article> holds them.
+_FOREIGN_TAGS = frozenset({"nav", "form", "button", "select", "option", "script", "style"})
+_ASIDE_TAGS = frozenset({"aside", "footer"})
+
+
+def _foreign_tokens(node: etree._Element) -> bool:
+    for token in f"{node.get('class') or ''} {node.get('id') or ''}".split():
+        if "[" not in token and ":" not in token and _FOREIGN_TOKEN.fullmatch(token):
+            return True
+    return False
 
 
 class PageSources:
@@ -215,27 +226,26 @@ class PageSources:
 
 
 def in_foreign_region(element: etree._Element) -> bool:
-    """Whether the element sits in comments, navigation, related links or the page footer.
+    """Whether the element sits in comments, navigation, related links, a sidebar or the page footer.
 
-    A ``<footer>`` inside an ``<article>`` is the article's own (HTML5 puts bylines there).
+    An ``<aside>`` or ``<footer>`` inside an ``<article>`` is the article's own (HTML5 puts
+    bylines and dates there); a comments section inside an ``<article>`` is still foreign.
     """
     node: etree._Element | None = element
     depth = 0
-    in_footer = False
+    aside = False
     while node is not None and depth < 40:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("body", "html"):
             break
         if tag == "article":
             return False
-        if tag in _FOREIGN_TAGS:
+        if tag in _FOREIGN_TAGS or (depth and _foreign_tokens(node)):
             return True
-        in_footer = in_footer or tag == "footer"
-        if depth and _FOREIGN_REGION.search((node.get("class") or "") + " " + (node.get("id") or "")):
-            return True
+        aside = aside or tag in _ASIDE_TAGS
         node = node.getparent()
         depth += 1
-    return in_footer
+    return aside
 
 
 _NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title", "button", "select"})
