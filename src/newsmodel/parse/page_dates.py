@@ -65,6 +65,7 @@ def _dates(
             yield found
 
 
+_PUBLISHED_WORDS = re.compile(r"publi|posted|erschienen|veröffentlicht", re.IGNORECASE)
 _UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 
 
@@ -78,19 +79,19 @@ def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | Non
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
     published = modified = None
-    for text, parent in window.nearestfirst():
+    for text, parent in window.nearest_first():
         stripped = text.strip()
         if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
         if value is None or in_foreign_region(parent):
             continue
-        context = stripped + " " + (clean(text_of(parent), limit=120) or "")
-        grand = parent.getparent()
-        if grand is not None:
-            context += " " + (clean(text_of(grand), limit=120) or "")
+        # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"): look at the
+        # enclosing element too, when it is no more than a short date line.
+        around = clean(text_of(parent), limit=200) or ""
+        context = around if len(around) <= 80 else stripped
         if _UPDATED_WORDS.search(stripped) or (
-            not re.search(r"publi|posted|\bon\b", context, re.IGNORECASE) and _UPDATED_WORDS.search(context)
+            not _PUBLISHED_WORDS.search(context) and _UPDATED_WORDS.search(context)
         ):
             modified = modified or value
         else:

@@ -265,7 +265,7 @@ class TextWindow:
     pieces: list[tuple[str, etree._Element]]
     start: int
 
-    def nearestfirst(self) -> list[tuple[str, etree._Element]]:
+    def nearest_first(self) -> list[tuple[str, etree._Element]]:
         """Pieces ordered by distance from the headline, after it before before it."""
         after = self.pieces[self.start : self.start + _WINDOW_AFTER]
         before = self.pieces[max(0, self.start - _WINDOW_BEFORE) : self.start][::-1]
