@@ -250,6 +250,8 @@ def in_foreign_region(element: etree._Element) -> bool:
 
 _NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "title", "button", "select"})
 _WINDOW_LEVELS = 5
+_WINDOW_MAX_LEVELS = 10
+_WINDOW_ENOUGH = 40
 _WINDOW_AFTER = 150
 _WINDOW_BEFORE = 40
 
@@ -273,16 +275,7 @@ class TextWindow:
         return mixed + after[len(before) :] + before[len(after) :]
 
 
-def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow:
-    container: etree._Element = headline if headline is not None else src.tree
-    if headline is not None:
-        for _ in range(_WINDOW_LEVELS):
-            parent = container.getparent()
-            if parent is None or parent.tag == "html":
-                break
-            container = parent
-            if parent.tag == "body":
-                break
+def _collect(container: etree._Element, headline: etree._Element | None) -> TextWindow:
     pieces: list[tuple[str, etree._Element]] = []
     start = 0
     seen_headline = headline is None
@@ -306,6 +299,30 @@ def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow
         elif seen_headline and len(pieces) > limit:
             break
     return TextWindow(pieces, start)
+
+
+def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow:
+    """The visible text around the headline: the pieces of an ancestor a few levels up.
+
+    The ancestor is raised until enough text follows the headline (a headline alone in its
+    hero banner has its byline and date in a sibling block); without a headline, the start
+    of the page is used.
+    """
+    if headline is None:
+        return _collect(src.tree, None)
+    container: etree._Element = headline
+    window = TextWindow([], 0)
+    for level in range(_WINDOW_MAX_LEVELS):
+        parent = container.getparent()
+        if parent is None or parent.tag == "html":
+            break
+        container = parent
+        if level + 1 < _WINDOW_LEVELS and parent.tag != "body":
+            continue
+        window = _collect(container, headline)
+        if len(window.pieces) - window.start >= _WINDOW_ENOUGH or parent.tag == "body":
+            break
+    return window
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
