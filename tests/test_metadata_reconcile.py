@@ -137,7 +137,7 @@ def test_visible_updated_date_is_a_modification_not_a_publication() -> None:
     assert meta.modified == datetime(2025, 3, 3, tzinfo=timezone.utc)
 
 
-def test_visible_revision_date_wins_over_stale_published_markup() -> None:
+def test_a_shown_revision_date_does_not_replace_the_publication_date() -> None:
     meta = snippet(
         ld(
             '{"@type": "BlogPosting", "headline": "Best tents", "datePublished": "2021-05-01T08:00:00+00:00",'
@@ -145,7 +145,17 @@ def test_visible_revision_date_wins_over_stale_published_markup() -> None:
         ),
         '<h1>Best tents</h1><span class="post-date">June 10, 2025</span>',
     )
-    assert meta.published == datetime(2025, 6, 10, 8, tzinfo=timezone.utc)
+    assert meta.published == datetime(2021, 5, 1, 8, tzinfo=timezone.utc)
+    assert meta.modified == datetime(2025, 6, 10, 8, tzinfo=timezone.utc)
+
+
+def test_visible_date_fills_a_missing_publication_date_only() -> None:
+    meta = snippet(
+        ld('{"@type": "BlogPosting", "headline": "Best tents", "dateModified": "2025-06-10T08:00:00+02:00"}'),
+        "<h1>Best tents</h1><p>Posted on May 1, 2021</p>",
+    )
+    assert meta.published == datetime(2021, 5, 1, tzinfo=timezone(timedelta(hours=2)))
+    assert meta.modified == datetime(2025, 6, 10, 8, tzinfo=timezone(timedelta(hours=2)))
 
 
 def test_dates_in_running_prose_are_not_taken() -> None:

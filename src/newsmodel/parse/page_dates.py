@@ -1,9 +1,8 @@
 """The article's publication and revision dates, from markup first and the visible page second.
 
-Structured dates (JSON-LD, meta, microdata, app state, ``<time>``) come first. A date written
-near the headline is read too: it stands in when markup has none, and when it shows the page's
-revision date as *the* date of the article, the visible page wins. A date in the URL path is
-the last resort. Nothing is ever taken from the clock.
+Structured dates (JSON-LD, app state, meta, microdata, ``<time>``) come first. A date written
+near the headline fills in a date the markup does not state ("Updated ..." ones become the
+revision date). A date in the URL path is the last resort. Nothing is ever taken from the clock.
 """
 
 from __future__ import annotations
@@ -182,17 +181,10 @@ def find_dates(
 ) -> tuple[datetime | None, datetime | None]:
     """The page's ``(published, modified)`` dates, timezone-aware (see the module docstring)."""
     published, modified = _published(src), _modified(src)
-    visible_published, visible_modified = _visible_dates(src, window)
-    if published is None:
-        published, modified = visible_published, modified or visible_modified
-    elif (
-        visible_published is not None
-        and modified is not None
-        and visible_published.date() != published.date()
-        and visible_published.date() == modified.date()
-    ):
-        # The page shows its revision date as the date of the article: the visible page wins.
-        published = modified
+    if published is None or modified is None:
+        visible_published, visible_modified = _visible_dates(src, window)
+        published = published or visible_published
+        modified = modified or visible_modified
     if published is None and url:
         published = date_in_url(url)
     return settle_zone(published, [modified]), settle_zone(modified, [published])
