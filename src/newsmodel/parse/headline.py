@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -45,19 +46,44 @@ def site_names(src: PageSources) -> list[str]:
     return [n.lstrip("@") for n in names if n]
 
 
-def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+def _host_key(url: str | None) -> str:
+    """The letters of a URL's host name ("blog.rust-lang.org" -> "blogrustlangorg")."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return re.sub(r"[^a-z0-9]", "", host.removeprefix("www."))
+
+
+def _names_site(part: str, folded_sites: set[str], host: str) -> bool:
+    folded = fold_name(part)
+    if not folded:
+        return True
+    if folded in folded_sites or any(folded in site for site in folded_sites):
+        return True
+    # "| Rust Blog" on blog.rust-lang.org, "| DianaHR" on getdianahr.com
+    squeezed = folded.replace(" ", "")
+    return len(squeezed) >= 3 and squeezed in host
+
+
+def strip_site_name(title: str, site_names: Iterable[str], url: str | None = None) -> str:
     """Remove a " | Site" / " - Site" suffix (or "Site | " prefix) naming the site.
+
+    The site is known by its declared names and, with ``url``, by its host name.
 
     >>> strip_site_name("Rates rise again | The Daily Gazette", ["The Daily Gazette"])
     'Rates rise again'
+    >>> strip_site_name("What people love | Rust Blog", [], "https://blog.rust-lang.org/x")
+    'What people love'
     """
     folded_sites = {fold_name(s) for s in site_names if s}
+    host = _host_key(url)
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    while len(parts) > 1 and (
-        fold_name(parts[-1]) in folded_sites or any(fold_name(parts[-1]) in s for s in folded_sites if s)
-    ):
+    while len(parts) > 1 and _names_site(parts[-1], folded_sites, host):
         title = title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»«/")
         parts = parts[:-1]
     if len(parts) > 1 and fold_name(parts[0]) in folded_sites:
@@ -99,7 +125,7 @@ def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, 
     if best[0] is not None and best_score >= 0.5:
         return best
     for title in titles:
-        stripped = strip_site_name(title, site_names)
+        stripped = strip_site_name(title, site_names, src.base_for_links)
         if stripped:
             return stripped, None
     visible = [(t, e) for t, e in h1s if t and len(t) > 2]
