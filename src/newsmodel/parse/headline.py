@@ -16,12 +16,14 @@ from lxml import etree
 
 from .bylines import fold_name
 from .jsonld import as_strings
-from .page_sources import PageSources, clean, first, text_of
+from .page_sources import PageSources, clean, first, in_foreign_region, text_of
 
 __all__ = ["find_headline", "site_names", "strip_site_name"]
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s*[|·•»«]\s*")
 _WORDS = re.compile(r"\w+")
+_H1_SIMILARITY = 0.5
+_LONE_H1_SIMILARITY = 0.2
 
 
 def _tokens(text: str) -> list[str]:
@@ -122,8 +124,18 @@ def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, 
         score = max((_similarity(text, t) for t in titles), default=0.0)
         if score > best_score:
             best, best_score = (text, element), score
-    if best[0] is not None and best_score >= 0.5:
+    if best[0] is not None and best_score >= _H1_SIMILARITY:
         return best
+    # A page's only real <h1> is its headline even when the SEO titles reword it, as long as
+    # it shares some words with them (a lone site logo or section name shares none).
+    sites = {fold_name(n) for n in site_names}
+    lone = [
+        (t, e)
+        for t, e in h1s
+        if t and len(t) >= 10 and fold_name(t) not in sites and not in_foreign_region(e)
+    ]
+    if len(lone) == 1 and best_score >= _LONE_H1_SIMILARITY:
+        return lone[0]
     for title in titles:
         stripped = strip_site_name(title, site_names, src.base_for_links)
         if stripped:
