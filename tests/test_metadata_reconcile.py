@@ -47,6 +47,29 @@ def test_site_name_prefix_and_suffix_are_stripped() -> None:
     assert strip_site_name("Rain: a wet week ahead", ["Farm Gazette"]) == "Rain: a wet week ahead"
 
 
+def test_the_only_h1_wins_over_a_reworded_seo_title() -> None:
+    meta = snippet(
+        '<meta property="og:title" content="Best hiking boots 2025 - top 10 picks reviewed">',
+        "<h1>Top 10: hiking boots we walked 500 miles in</h1>",
+    )
+    assert meta.headline == "Top 10: hiking boots we walked 500 miles in"
+
+
+def test_an_unrelated_lone_h1_does_not_replace_the_title() -> None:
+    meta = snippet(
+        '<meta property="og:title" content="Rates rise again">', "<h1>Subscribe to our newsletter</h1>"
+    )
+    assert meta.headline == "Rates rise again"
+
+
+def test_title_suffix_naming_the_host_is_stripped() -> None:
+    meta = snippet(
+        "<title>What people love about kayaks | Paddle Blog</title>",
+        url="https://blog.paddle-club.example/2025/kayaks",
+    )
+    assert meta.headline == "What people love about kayaks"
+
+
 def test_no_headline_is_invented_for_a_page_without_one() -> None:
     assert snippet(body="<p>Just some text.</p>").headline is None
 

@@ -67,7 +67,10 @@ def _names_site(part: str, folded_sites: set[str], host: str) -> bool:
         return True
     # "| Rust Blog" on blog.rust-lang.org, "| DianaHR" on getdianahr.com
     squeezed = folded.replace(" ", "")
-    return len(squeezed) >= 3 and squeezed in host
+    if len(squeezed) >= 3 and squeezed in host:
+        return True
+    words = folded.split()
+    return len(words) <= 4 and all(len(w) >= 3 and w in host for w in words)
 
 
 def strip_site_name(title: str, site_names: Iterable[str], url: str | None = None) -> str:
