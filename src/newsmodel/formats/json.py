@@ -11,6 +11,7 @@ All of the mapping lives in :func:`make_converter`: one cattrs converter, config
 from __future__ import annotations
 
 import json as _stdlib_json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
@@ -43,7 +44,11 @@ from ..model import (
 try:  # orjson is an optional speed-up (the "fast" extra); the stdlib gives the same documents.
     import orjson as _orjson
 except ImportError:  # pragma: no cover - exercised only without the extra
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
+else:
+    # orjson before 3.10 crashes the interpreter on deeply nested input (seen with 3.8.3).
+    if tuple(int(part) for part in _orjson.__version__.split(".")[:2]) < (3, 10):  # pragma: no cover
+        _orjson = None  # type: ignore[assignment]
 
 __all__ = [
     "FORMAT_VERSION",
@@ -126,8 +131,8 @@ def _tuple_hook_factory(converter: cattrs.Converter, detailed: bool) -> Callable
             for index, item in enumerate(value):
                 try:
                     items.append(handler(item, element))
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    exc.__notes__ = [
+                except Exception as exc:
+                    exc.__notes__ = [  # type: ignore[attr-defined]
                         *getattr(exc, "__notes__", []),
                         IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
                     ]
@@ -161,8 +166,9 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, _tuple_hook_factory(converter, detailed_validation)
     )
-    configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
+    # Inner unions first: configuring Block captures the Paragraph hooks, which must already tag marks.
     configure_tagged_union(Mark, converter, tag_name="type", tag_generator=MARK_TAGS.__getitem__)
+    configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
     return converter
 
 
@@ -203,15 +209,32 @@ def _format_problem(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, NewsModelError):
         return str(exc)
     if isinstance(exc, KeyError):
-        return "required field missing"
+        # cattrs raises KeyError both for a missing field and for a union tag it does not know.
+        return f"missing field or unknown type tag: {exc.args[0]!r}" if exc.args else "required field missing"
     if isinstance(exc, TypeError | ValueError) and not isinstance(exc, ForbiddenExtraKeysError):
         return f"invalid value: {exc}"
     return cattrs.v.format_exception(exc, type_)
 
 
+_KEY_PROBLEM = re.compile(r"missing field or unknown type tag: '(.*)' @ (.*)\Z")
+
+
+def _clarify_key_problem(problem: str) -> str:
+    match = _KEY_PROBLEM.match(problem)
+    if match is None:
+        return problem
+    key, path = match.groups()
+    if path.endswith("." + key):
+        return f"required field missing @ {path}"
+    if key == "type":
+        return f"the object has no 'type' tag @ {path}"
+    return f"unknown type tag {key!r} @ {path}"
+
+
 def _problems(exc: Exception) -> list[str]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        return cattrs.transform_error(exc, path="$", format_exception=_format_problem)
+        problems = cattrs.transform_error(exc, path="$", format_exception=_format_problem)
+        return [_clarify_key_problem(p) for p in problems]
     return [f"{_format_problem(exc, None)} @ $"]
 
 
@@ -236,7 +259,7 @@ def from_dict(document: Mapping[str, Any]) -> Article:
         return _structure_article(body, Article)  # type: ignore[no-any-return]
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
-    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass below
+    except Exception:
         pass
     try:
         _DETAILED.structure(body, Article)
@@ -267,9 +290,7 @@ def from_json(data: str | bytes | bytearray | memoryview) -> Article:
                 data = data.decode("utf-8")
             document = _stdlib_json.loads(data)
     except UnicodeDecodeError as exc:
-        raise DeserializationError(
-            "input is not valid UTF-8", [f"byte {exc.start}: {exc.reason}"]
-        ) from exc
+        raise DeserializationError("input is not valid UTF-8", [f"byte {exc.start}: {exc.reason}"]) from exc
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
     except ValueError as exc:
