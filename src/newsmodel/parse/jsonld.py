@@ -210,7 +210,12 @@ def _fusion_json(text: str) -> Any:
     return value
 
 
+_STORY_TITLE_KEYS = ("headline", "title", "headlines")
+
+
 def _looks_like_story(node: dict[str, Any]) -> bool:
+    if not any(key in node for key in _STORY_TITLE_KEYS):
+        return False  # most app-state objects: skip them cheaply
     headlines = node.get("headlines")
     if isinstance(headlines, dict) and isinstance(headlines.get("basic"), str):
         return True  # Arc ANS
@@ -238,7 +243,7 @@ def _find_story(value: Any, depth: int, budget: list[int], found: dict[str, Any]
     else:
         return
     for child in children:
-        if isinstance(child, dict | list):
+        if type(child) is dict or type(child) is list:
             _find_story(child, depth + 1, budget, found)
 
 

@@ -252,8 +252,8 @@ _NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "option", "
 _WINDOW_LEVELS = 5
 _WINDOW_MAX_LEVELS = 10
 _WINDOW_ENOUGH = 40
-_WINDOW_AFTER = 150
-_WINDOW_BEFORE = 40
+_WINDOW_AFTER = 80
+_WINDOW_BEFORE = 20
 
 
 @attrs.frozen
@@ -275,54 +275,88 @@ class TextWindow:
         return mixed + after[len(before) :] + before[len(after) :]
 
 
-def _collect(container: etree._Element, headline: etree._Element | None) -> TextWindow:
-    pieces: list[tuple[str, etree._Element]] = []
-    start = 0
-    seen_headline = headline is None
-    limit = 400 if headline is None else _WINDOW_AFTER
-    for element in container.iter():
-        if element is headline:
-            seen_headline = True
-            start = len(pieces)
-            limit = start + _WINDOW_AFTER
-        if isinstance(element.tag, str) and element.tag not in _NOT_VISIBLE:
-            text = element.text
+def _pieces(element: etree._Element, pieces: list[tuple[str, etree._Element]], limit: int) -> None:
+    """Append the visible text pieces of ``element`` (its tail included), in document order."""
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.tag not in _NOT_VISIBLE:
+            text = node.text
             if text and not text.isspace():
-                pieces.append((text, element))
-        tail = element.tail
-        if tail and not tail.isspace() and element is not container:
-            parent = element.getparent()
-            if parent is not None:
-                pieces.append((tail, parent))
-        if not seen_headline and len(pieces) > 2 * _WINDOW_BEFORE:
-            del pieces[:-_WINDOW_BEFORE]  # only the pieces just before the headline matter
-        elif seen_headline and len(pieces) > limit:
-            break
-    return TextWindow(pieces, start)
+                pieces.append((text, node))
+        if node is not element:
+            tail = node.tail
+            if tail and not tail.isspace():
+                parent = node.getparent()
+                if parent is not None:
+                    pieces.append((tail, parent))
+        if len(pieces) > limit:
+            return
+    tail = element.tail
+    parent = element.getparent()
+    if tail and not tail.isspace() and parent is not None:
+        pieces.append((tail, parent))
+
+
+def _last_pieces(element: etree._Element, pieces: list[tuple[str, etree._Element]], limit: int) -> None:
+    """Append the visible text pieces of ``element`` (tail included) last first, up to ``limit``."""
+    parent = element.getparent()
+    tail = element.tail
+    if tail and not tail.isspace() and parent is not None:
+        pieces.append((tail, parent))
+    visible = isinstance(element.tag, str) and element.tag not in _NOT_VISIBLE
+    if visible:
+        for child in reversed(element):
+            if len(pieces) >= limit:
+                return
+            _last_pieces(child, pieces, limit)
+    text = element.text
+    if visible and text and not text.isspace() and len(pieces) < limit:
+        pieces.append((text, element))
 
 
 def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow:
-    """The visible text around the headline: the pieces of an ancestor a few levels up.
+    """The visible text around the headline, gathered outwards from it.
 
-    The ancestor is raised until enough text follows the headline (a headline alone in its
-    hero banner has its byline and date in a sibling block); without a headline, the start
-    of the page is used.
+    After the headline: its own text, then what follows it at each ancestor level, raised at
+    least a few levels and further until enough text follows (a headline alone in its hero
+    banner has its byline and date in a sibling block). Before it: the nearest preceding
+    pieces. Without a headline, the start of the page.
     """
     if headline is None:
-        return _collect(src.tree, None)
-    container: etree._Element = headline
-    window = TextWindow([], 0)
+        pieces: list[tuple[str, etree._Element]] = []
+        body = src.tree.find("body")
+        _pieces(body if body is not None else src.tree, pieces, 400)
+        return TextWindow(pieces[:400], 0)
+    after: list[tuple[str, etree._Element]] = []
+    _pieces(headline, after, _WINDOW_AFTER)
+    before: list[tuple[str, etree._Element]] = []  # nearest first
+    node = headline
     for level in range(_WINDOW_MAX_LEVELS):
-        parent = container.getparent()
-        if parent is None or parent.tag == "html":
+        parent = node.getparent()
+        if parent is None or parent.tag in ("html", "body") and level >= _WINDOW_LEVELS:
             break
-        container = parent
-        if level + 1 < _WINDOW_LEVELS and parent.tag != "body":
-            continue
-        window = _collect(container, headline)
-        if len(window.pieces) - window.start >= _WINDOW_ENOUGH or parent.tag == "body":
+        if len(after) < _WINDOW_AFTER:
+            for sibling in node.itersiblings():
+                _pieces(sibling, after, _WINDOW_AFTER)
+                if len(after) >= _WINDOW_AFTER:
+                    break
+        if len(before) < _WINDOW_BEFORE:
+            for sibling in node.itersiblings(preceding=True):
+                _last_pieces(sibling, before, _WINDOW_BEFORE)
+                if len(before) >= _WINDOW_BEFORE:
+                    break
+            if parent.text and not parent.text.isspace() and parent.tag not in _NOT_VISIBLE:
+                before.append((parent.text, parent))
+        if parent.tag in ("html", "body"):
             break
-    return window
+        node = parent
+        if level + 1 >= _WINDOW_LEVELS and len(after) >= _WINDOW_ENOUGH:
+            break
+        if parent.tail and not parent.tail.isspace() and len(after) < _WINDOW_AFTER:
+            grand = parent.getparent()
+            if grand is not None:
+                after.append((parent.tail, grand))
+    before = before[:_WINDOW_BEFORE]
+    return TextWindow(before[::-1] + after[:_WINDOW_AFTER], min(len(before), _WINDOW_BEFORE))
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
