@@ -332,7 +332,7 @@ def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow
     node = headline
     for level in range(_WINDOW_MAX_LEVELS):
         parent = node.getparent()
-        if parent is None or parent.tag in ("html", "body") and level >= _WINDOW_LEVELS:
+        if parent is None or parent.tag == "html":
             break
         if len(after) < _WINDOW_AFTER:
             for sibling in node.itersiblings():
