@@ -113,12 +113,14 @@ _MARKED = etree.XPath(
 # Regions whose names are not the article's: comments, related links, navigation. Matched per
 # class token ("comments-area", "sidebar-widget"), never inside utility classes such as
 # "lg:mr-[--sidebar-width]".
-_FOREIGN_TOKEN = re.compile(
-    r"(?:[\w-]*[-_])?(?:comments?|commentlist|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
+_FOREIGN_WORDS = (
+    r"(?:comments?|commentlist|respond|replies|reply|disqus|related|recirc\w*|recommend\w*|"
     r"more-stories|popular|trending|most-read|sidebar|site-footer|footer|navbar|nav|navigation|menu|"
-    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post)(?:[-_][\w-]*)?",
-    re.IGNORECASE,
+    r"newsletter|promo|teaser|outbrain|taboola|also-like|read-next|next-post|prev-post)"
 )
+# The word opens or closes the token ("comments-area", "post-navigation"); in the middle it
+# usually describes a layout ("story-sidebar-mode-single"), not a region.
+_FOREIGN_TOKEN = re.compile(rf"{_FOREIGN_WORDS}(?:[-_][\w-]*)?|[\w-]*[-_]{_FOREIGN_WORDS}", re.IGNORECASE)
 # Always outside the article; <aside> and <footer> only when no <article> holds them.
 _FOREIGN_TAGS = frozenset({"nav", "form", "button", "select", "option", "script", "style"})
 _ASIDE_TAGS = frozenset({"aside", "footer"})
