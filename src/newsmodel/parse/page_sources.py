@@ -126,6 +126,11 @@ _FOREIGN_TAGS = frozenset({"nav", "form", "button", "select", "option", "script"
 _ASIDE_TAGS = frozenset({"aside", "footer"})
 
 
+def _is_teaser(article: etree._Element) -> bool:
+    """An ``<article>`` that is a related-story card: named so, and without a headline of its own."""
+    return _foreign_tokens(article) and next(article.iter("h1"), None) is None
+
+
 def _foreign_tokens(node: etree._Element) -> bool:
     for token in f"{node.get('class') or ''} {node.get('id') or ''}".split():
         if "[" not in token and ":" not in token and _FOREIGN_TOKEN.fullmatch(token):
@@ -203,18 +208,28 @@ class PageSources:
         return max(articles, key=score)
 
     def _read_microdata(self) -> dict[str, list[etree._Element]]:
-        """``itemprop`` elements that belong to an Article-like item (not to a comment or a review)."""
-        found: dict[str, list[etree._Element]] = {}
+        """``itemprop`` elements of the page's main Article-like item.
+
+        Comments, reviews and the Article items of related-story teasers are other items: only
+        the first item that carries a headline, a body or the page's ``<h1>`` is the article.
+        """
+        by_scope: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         for element in self.itemprops:
             scope = element.getparent()
             while scope is not None and scope.get("itemscope") is None:
                 scope = scope.getparent()
             item_type = (scope.get("itemtype") or "").lower() if scope is not None else ""
-            if not any(t in item_type for t in ("article", "blogposting", "posting", "webpage")):
+            if scope is None or not any(
+                t in item_type for t in ("article", "blogposting", "posting", "webpage")
+            ):
                 continue
+            props = by_scope.setdefault(scope, {})
             for prop in (element.get("itemprop") or "").split():
-                found.setdefault(prop.lower(), []).append(element)
-        return found
+                props.setdefault(prop.lower(), []).append(element)
+        for scope, props in by_scope.items():
+            if "headline" in props or "articlebody" in props or any(True for _ in scope.iter("h1")):
+                return props
+        return {}
 
     def microdata_values(self, prop: str) -> Iterator[str]:
         """Values of the microdata property: ``content``/``datetime`` attributes, else the text."""
@@ -240,8 +255,8 @@ def in_foreign_region(element: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("body", "html"):
             break
-        if tag == "article":
-            return False
+        if tag == "article" and not _is_teaser(node):
+            return False  # the article's own <aside>/<footer>
         if tag in _FOREIGN_TAGS or (depth and _foreign_tokens(node)):
             return True
         aside = aside or tag in _ASIDE_TAGS
