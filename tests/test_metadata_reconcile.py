@@ -124,7 +124,7 @@ def test_related_story_cards_marked_as_articles_are_not_the_article() -> None:
     card = (
         '<article class="related-content__card" itemscope itemtype="https://schema.org/Article">'
         '<h3>Other story {n}</h3><div itemprop="author" itemscope itemtype="https://schema.org/Person">'
-        '<span class="author" itemprop="name">By Card Writer{n}</span></div></article>'
+        '<span class="author" itemprop="name">By Ola Nord{n}</span></div></article>'
     )
     meta = snippet(body="<h1>Main story</h1><p>Text.</p>" + card.format(n="a") + card.format(n="b"))
     assert meta.authors == ()
