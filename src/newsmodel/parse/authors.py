@@ -22,9 +22,11 @@ from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_r
 __all__ = ["find_authors"]
 
 _BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:author|byline|by-line|writer|fn|vcard|contributor)(?:s|name|-name|_name|Name)?(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|contributor)(?:s|name|-name|_name|Name)?(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# hCard's "fn" and "vcard" are exact class names; "fn-2" is a footnote.
+_HCARD_CLASS = re.compile(r"(?:^|\s)(?:fn|vcard)(?:$|\s)")
 _NOT_BYLINE_CLASS = re.compile(
     r"avatar|image|img|photo|pic|bio|description|social|follow|more|box-title|label|title|"
     r"comment|reply|share|date|time|twitter|email|mail|icon|job|prefix",
@@ -196,7 +198,8 @@ def _dom_authors(src: PageSources) -> list[AuthorProfile]:
         ident = element.get("id") or ""
         marked = "author" in rel or element.get("itemprop") in ("author", "creator")
         if not marked and (
-            not _BYLINE_CLASS.search(classes + " " + ident) or _NOT_BYLINE_CLASS.search(classes)
+            not (_BYLINE_CLASS.search(classes + " " + ident) or _HCARD_CLASS.search(classes))
+            or _NOT_BYLINE_CLASS.search(classes)
         ):
             continue
         if element.tag in ("body", "html", "article", "main", "meta", "link", "img"):

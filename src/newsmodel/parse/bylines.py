@@ -177,7 +177,9 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 1
 
 
-_HANDLE_WORD = re.compile(r"[\w.'’\-]*[^\W\d_][\w.'’\-]*\Z")
+# Letters, dots, dashes, underscores; no digits ("mdelatorreq6vkpg2" is an account id, not a name).
+_HANDLE_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
+_DIGIT = re.compile(r"\d")
 
 
 def looks_like_handle(text: str) -> bool:
@@ -197,6 +199,7 @@ def looks_like_handle(text: str) -> bool:
         and "://" not in text
         and fold_name(text) not in _NOT_NAMES
         and all(_HANDLE_WORD.match(word) for word in words)
+        and not _DIGIT.search(text)
     )
 
 
