@@ -130,6 +130,17 @@ def test_related_story_cards_marked_as_articles_are_not_the_article() -> None:
     assert meta.authors == ()
 
 
+def test_footnotes_are_not_hcard_names() -> None:
+    meta = snippet(body='<h1>Notes</h1><ol><li id="fn-1">Even so, it worked.</li></ol>')
+    assert meta.authors == ()
+
+
+def test_declared_user_names_count_but_lower_case_free_text_does_not() -> None:
+    assert [a.name for a in snippet('<meta name="author" content="q_admin">').authors] == ["q_admin"]
+    assert snippet('<meta name="author" content="user8812x">').authors == ()
+    assert snippet(body='<h1>Notes</h1><p class="byline">by some body</p>').authors == ()
+
+
 def test_several_authors_in_repeated_byline_elements() -> None:
     meta = snippet(
         body='<h1>Bridge study</h1><div class="meta"><a class="author-name" href="/author/a">Uma Patel</a>'
