@@ -75,6 +75,8 @@ def test_wrong_types_everywhere_do_not_crash() -> None:
 def test_xml_unsafe_characters_are_stripped_without_losing_the_rest() -> None:
     meta = run('<meta property="og:title" content="Tab\x0bbed &#1;title\x0c here">')
     assert meta.headline == "Tabbed title here"
+    meta = run(body="<h1>Ferry news today</h1><p>By Jane&#1; Doe | Senior Edi&#1;tor</p>")
+    assert [(a.name, a.role) for a in meta.authors] == [("Jane Doe", "Senior Editor")]
 
 
 def test_huge_jsonld_is_bounded() -> None:
@@ -166,7 +168,7 @@ def test_any_text_in_meta_bylines_and_headings_gives_valid_metadata(
 ) -> None:
     head = f'<meta property="og:title" content="{escape(title)}"><meta name="date" content="{escape(date)}">'
     body = (
-        f'<h1>{escape(title)}</h1><p class="byline">{escape(byline)}</p>'
+        f'<h1>{escape(title)}</h1><p class="byline">{escape(byline)}</p><p>By {escape(byline)}</p>'
         f'<time datetime="{escape(date)}"></time>'
     )
     try:

@@ -296,13 +296,13 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
         pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
     )
     for index, (text, element) in enumerate(near):
-        stripped = " ".join(text.split())
+        stripped = clean(text, limit=300) or ""
         match = _BY_PREFIX.match(stripped)
         if match is None or len(stripped) > 150:
             continue
         if match.end() == len(stripped):  # "By" alone: the name is in the next element
             following = near[index + 1][0] if index + 1 < len(near) else ""
-            stripped = f"{stripped} {' '.join(following.split())}"
+            stripped = f"{stripped} {clean(following, limit=300) or ''}"
         if in_foreign_region(element):
             continue
         people = split_byline(stripped)

@@ -141,6 +141,7 @@ _NOT_NAMES = frozenset(
         "yesterday",
     ]
 ) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
 
@@ -178,7 +179,8 @@ def looks_like_name(text: str) -> bool:
 
 
 # Letters, dots, dashes, underscores; no digits ("mdelatorreq6vkpg2" is an account id, not a name).
-_HANDLE_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
+_HANDLE_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
 _DIGIT = re.compile(r"\d")
 
 
@@ -270,7 +272,7 @@ def split_byline(text: str) -> list[BylineName]:
     >>> split_byline("Photo by John Roe")
     []
     """
-    text = " ".join(text.split())[:300]
+    text = " ".join(_XML_UNSAFE.sub("", text[:1000]).split())[:300]
     if not text or _NOT_AUTHOR.match(text):
         return []
     text = _PREFIX.sub("", text, count=1)
