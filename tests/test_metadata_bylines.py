@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsmodel.model import xml_unsafe_characters
 from newsmodel.parse.bylines import fold_name, looks_like_name, split_byline
 from newsmodel.parse.dates import date_in_url, parse_date, settle_zone
 
 # --------------------------------------------------------------------------------------------
 # Bylines
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @pytest.mark.parametrize(
@@ -66,7 +70,8 @@ def test_fold_name_ignores_case_diacritics_and_punctuation() -> None:
 def test_split_byline_never_raises_and_names_come_from_the_text(text: str) -> None:
     for person in split_byline(text):
         assert looks_like_name(person.name)
-        assert all(word in " ".join(text.split()) for word in person.name.split())
+        assert not xml_unsafe_characters(person.name + (person.role or "") + (person.organization or ""))
+        assert all(word in " ".join(_UNSAFE.sub("", text).split()) for word in person.name.split())
 
 
 @given(

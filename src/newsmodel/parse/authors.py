@@ -70,6 +70,7 @@ def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfi
 
 def _declared_names(text: str) -> list[BylineName]:
     """Names in a value the page declares as its author: a byline, or else a plain user name."""
+    text = clean(text, limit=300) or ""
     return split_byline(text) or (
         [BylineName(text)] if looks_like_name(text) or looks_like_handle(text) else []
     )

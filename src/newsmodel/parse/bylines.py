@@ -143,6 +143,7 @@ _NOT_NAMES = frozenset(
 ) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
+_DIGIT = re.compile(r"\d")
 
 
 def fold_name(name: str) -> str:
@@ -160,7 +161,7 @@ def looks_like_name(text: str) -> bool:
     >>> looks_like_name("Share this article")
     False
     """
-    if not 2 <= len(text) <= 60 or "@" in text or "://" in text or "www." in text:
+    if not 2 <= len(text) <= 60 or "@" in text or "://" in text or "www." in text or _DIGIT.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= 6:
@@ -179,9 +180,7 @@ def looks_like_name(text: str) -> bool:
 
 
 # Letters, dots, dashes, underscores; no digits ("mdelatorreq6vkpg2" is an account id, not a name).
-_HANDLE_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
-_DIGIT = re.compile(r"\d")
+_HANDLE_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
 
 
 def looks_like_handle(text: str) -> bool:
