@@ -70,6 +70,18 @@ def test_title_suffix_naming_the_host_is_stripped() -> None:
     assert meta.headline == "What people love about kayaks"
 
 
+def test_line_breaks_inside_the_h1_become_spaces() -> None:
+    meta = snippet(
+        body="<h1>Top schools of 2025<br>Your <em>complete</em> guide<span>to applying</span></h1>"
+    )
+    assert meta.headline == "Top schools of 2025 Your complete guide to applying"
+
+
+def test_mojibake_in_declared_titles_is_repaired() -> None:
+    meta = snippet('<meta property="og:title" content="An investor\u00e2\u0080\u0099s guide">')
+    assert meta.headline == "An investor\u2019s guide"
+
+
 def test_no_headline_is_invented_for_a_page_without_one() -> None:
     assert snippet(body="<p>Just some text.</p>").headline is None
 

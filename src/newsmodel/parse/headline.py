@@ -96,6 +96,27 @@ def strip_site_name(title: str, site_names: Iterable[str], url: str | None = Non
     return title
 
 
+_BREAKING_TAGS = frozenset({"br", "div", "p", "span", "small"})
+
+
+def _heading_text(heading: etree._Element) -> str:
+    """A heading's text, with a space where a line break or a nested block split it."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            gap = " " if node is not heading and node.tag in _BREAKING_TAGS else ""
+            parts.append(gap + (node.text or ""))
+            for child in node:
+                walk(child)
+            parts.append(gap)
+        if node is not heading:
+            parts.append(node.tail or "")
+
+    walk(heading)
+    return "".join(parts)
+
+
 def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, etree._Element | None]:
     """The headline, and the ``<h1>`` element that shows it (if one does)."""
     story_headlines = src.story.get("headlines")
@@ -118,7 +139,7 @@ def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, 
     page_title = first(clean(text_of(t)) for t in src.by_tag["title"][:1])
     if page_title:
         titles.append(page_title)
-    h1s = [(clean(text_of(h), limit=400), h) for h in src.by_tag["h1"][:20]]
+    h1s = [(clean(_heading_text(h), limit=400), h) for h in src.by_tag["h1"][:20]]
     best: tuple[str | None, etree._Element | None] = (None, None)
     best_score = 0.0
     for text, element in h1s:

@@ -43,6 +43,21 @@ _MAX_FIELD = 2_000
 _MAX_BODY = 2_000_000
 
 
+_MOJIBAKE = re.compile("[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def _repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Latin-1/Windows-1252 ("Investorâ\x80\x99s" -> "Investor’s"), if it is that."""
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
+
+
 def clean(value: object, *, limit: int = _MAX_FIELD) -> str | None:
     """A JSON or attribute value as one line of XML-safe text, ``None`` if blank or not a string."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -50,10 +65,12 @@ def clean(value: object, *, limit: int = _MAX_FIELD) -> str | None:
     if not isinstance(value, str):
         return None
     text = value[: limit * 2]
+    if "<" in text:
+        text = _TAGS.sub(" ", text)  # markup in a JSON string; "&lt;br&gt;" is text and stays
     if "&" in text:
         text = html.unescape(text)
-    if "<" in text:
-        text = _TAGS.sub(" ", text)
+    if "Ã" in text or "â" in text or "Â" in text:
+        text = _repair_mojibake(text)
     if xml_unsafe_characters(text):
         text = _UNSAFE.sub("", text)
     text = " ".join(text.split())[:limit]
