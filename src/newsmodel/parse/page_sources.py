@@ -38,7 +38,7 @@ Element = etree._Element
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_TAGS = re.compile(r"<[^<>]{0,200}>")
+_TAGS = re.compile(r"</?[A-Za-z!][^<>]{0,200}>")
 _MAX_FIELD = 2_000
 _MAX_BODY = 2_000_000
 
