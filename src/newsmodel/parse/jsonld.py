@@ -39,7 +39,6 @@ ARTICLE_TYPES = frozenset(
         "backgroundnewsarticle",
         "askpublicnewsarticle",
         "satiricalarticle",
-        "livebloggosting",
         "liveblogposting",
         "techarticle",
         "scholarlyarticle",
