@@ -158,7 +158,10 @@ def find_headline(src: PageSources, site_names: list[str]) -> tuple[str | None, 
         for t, e in h1s
         if t and len(t) >= 10 and fold_name(t) not in sites and not in_foreign_region(e)
     ]
-    if len(lone) == 1 and best_score >= _LONE_H1_SIMILARITY:
+    if (
+        len(lone) == 1
+        and max((_similarity(lone[0][0], t) for t in titles), default=0.0) >= _LONE_H1_SIMILARITY
+    ):
         return lone[0]
     for title in titles:
         stripped = strip_site_name(title, site_names, src.base_for_links)
