@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from datetime import datetime, timedelta, timezone
 
 import jsonschema
@@ -87,7 +89,7 @@ def problems(data: object) -> tuple[str, ...]:
     return info.value.problems
 
 
-@pytest.mark.parametrize("data", ["", "   ", b"", "{", "nul", "[1,", "\"unterminated"])
+@pytest.mark.parametrize("data", ["", "   ", b"", "{", "nul", "[1,", '"unterminated'])
 def test_not_json_is_a_deserialization_error(data: str | bytes) -> None:
     problems(data)
 
@@ -119,7 +121,12 @@ def test_every_problem_is_listed_with_its_path() -> None:
         "published": "2026-01-01T00:00:00",
         "authors": [{"name": "Ana", "education": "BA"}],
         "sections": [
-            {"level": "2", "blocks": [{"type": "paragraph", "text": "abc", "quotes": [{"text": "b", "start": 0, "end": 1}]}]},
+            {
+                "level": "2",
+                "blocks": [
+                    {"type": "paragraph", "text": "abc", "quotes": [{"text": "b", "start": 0, "end": 1}]}
+                ],
+            },
             {"blocks": [{"type": "video"}, {"text": "no tag"}]},
         ],
         "colour": "red",
@@ -155,13 +162,16 @@ def test_no_coercion_of_wrong_types(field: str, value: object) -> None:
     assert any(f"$.{field}" in p for p in found)
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda c: st.lists(c) | st.dictionaries(st.text(), c)))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda c: st.lists(c) | st.dictionaries(st.text(), c),
+    )
+)
 def test_arbitrary_json_values_never_escape_as_other_errors(value: object) -> None:
     document = {"format_version": 1, "headline": "x", "sections": value}
-    try:
+    with contextlib.suppress(DeserializationError):
         from_dict(document)
-    except DeserializationError:
-        pass
 
 
 def test_converter_factory_returns_fresh_converters() -> None:
@@ -176,5 +186,7 @@ def test_version_matches_installed_metadata() -> None:
     try:
         installed = version("newsmodel-kit")
     except PackageNotFoundError:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            raise  # CI installs the project, so its metadata must be there
         pytest.skip("newsmodel-kit is not installed (running from a source tree)")
     assert newsmodel.__version__ == installed

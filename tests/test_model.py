@@ -53,13 +53,21 @@ def quoted(text: str, words: str, **kwargs: object) -> Paragraph:
 
 
 def test_quotes_and_body_text_are_derived_in_document_order() -> None:
-    first = quoted("She called it “a disgrace,” then left.", "a disgrace,", speaker="Ana Ruiz", kind="partial")
+    first = quoted(
+        "She called it “a disgrace,” then left.", "a disgrace,", speaker="Ana Ruiz", kind="partial"
+    )
     second = quoted("“We will appeal,” the mayor said.", "We will appeal,", speaker="the mayor")
     article = Article(
         headline="Council votes",
         sections=(
             Section(paragraphs=[first, "Plain paragraph."]),
-            Section(heading="Reaction", blocks=(BlockQuote(paragraphs=(second,)), ListBlock(items=(Paragraph(text="one"), Paragraph(text="two"))))),
+            Section(
+                heading="Reaction",
+                blocks=(
+                    BlockQuote(paragraphs=(second,)),
+                    ListBlock(items=(Paragraph(text="one"), Paragraph(text="two"))),
+                ),
+            ),
         ),
     )
     assert [q.text for q in article.quotes] == ["a disgrace,", "We will appeal,"]
@@ -103,8 +111,16 @@ def test_lists_given_to_sequence_fields_become_tuples() -> None:
         (lambda: Quote(text="a", start=0, end=1, kind="rant"), "Quote.kind"),
         (lambda: Quote(text="a", start=0, end=1, kind="scare", speaker="Ana"), "Quote.speaker"),
         (lambda: Paragraph(text="abc", quotes=(Quote(text="x", start=0, end=1),)), "Paragraph.quotes[0]"),
-        (lambda: Paragraph(text="abc", quotes=(Quote(text="c", start=2, end=3), Quote(text="a", start=0, end=1))), "Paragraph.quotes[1]"),
-        (lambda: Paragraph(text="abc", marks=(Link(start=0, end=9, href="https://x.example"),)), "Paragraph.marks[0]"),
+        (
+            lambda: Paragraph(
+                text="abc", quotes=(Quote(text="c", start=2, end=3), Quote(text="a", start=0, end=1))
+            ),
+            "Paragraph.quotes[1]",
+        ),
+        (
+            lambda: Paragraph(text="abc", marks=(Link(start=0, end=9, href="https://x.example"),)),
+            "Paragraph.marks[0]",
+        ),
         (lambda: Emphasis(start=0, end=1, style="blink"), "Emphasis.style"),
         (lambda: Section(level=7), "Section.level"),
         (lambda: Section(heading=" "), "Section.heading"),

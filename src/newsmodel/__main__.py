@@ -1,8 +1,8 @@
 """The ``newsmodel`` command: convert an article between the formats newsmodel reads and writes.
 
-    newsmodel convert article.txt                  # plain text -> JSON on stdout
-    newsmodel convert page.html --to newsml -o item.xml
-    newsmodel convert item.xml --from newsml       # NewsML-G2 -> JSON
+newsmodel convert article.txt                  # plain text -> JSON on stdout
+newsmodel convert page.html --to newsml -o item.xml
+newsmodel convert item.xml --from newsml       # NewsML-G2 -> JSON
 """
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ from .model import Article
 
 __all__ = ["main"]
 
-_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".json": "json", ".xml": "newsml"}
+_SUFFIXES = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".xml": "newsml",
+}
 
 
 def _reader(name: str) -> Callable[[bytes], Article]:
