@@ -222,3 +222,27 @@ def test_keywords_become_subjects_without_duplicates() -> None:
 def test_an_empty_page_states_nothing() -> None:
     meta = snippet()
     assert meta == PageMetadata()
+
+
+def test_the_jsonld_article_about_this_page_is_chosen() -> None:
+    meta = snippet(
+        '<link rel="canonical" href="https://paper.example/b">'
+        '<script type="application/ld+json">{"@graph": ['
+        '{"@type": "NewsArticle", "url": "https://paper.example/a", "headline": "Teaser story",'
+        ' "author": {"@type": "Person", "name": "Wrong Person"}},'
+        '{"@type": "NewsArticle", "url": "https://paper.example/b", "headline": "This story",'
+        ' "author": {"@type": "Person", "name": "Right Person"}}]}</script>'
+    )
+    assert meta.headline == "This story"
+    assert [a.name for a in meta.authors] == ["Right Person"]
+
+
+def test_schema_article_embedded_in_app_state() -> None:
+    meta = snippet(
+        '<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": {"seo": {"schema":'
+        ' {"@type": "Article", "headline": "Plumbing trends", "author": {"@type": "Person", "name": "Desk Staff"},'
+        ' "datePublished": "2024-04-16T10:00:00Z"}}}}}</script>'
+    )
+    assert meta.headline == "Plumbing trends"
+    assert [a.name for a in meta.authors] == ["Desk Staff"]
+    assert meta.published == datetime(2024, 4, 16, 10, tzinfo=timezone.utc)
