@@ -142,6 +142,13 @@ def test_related_story_cards_marked_as_articles_are_not_the_article() -> None:
     assert meta.authors == ()
 
 
+def test_sponsors_are_not_authors_even_when_declared() -> None:
+    meta = snippet(
+        ld('{"@type": "NewsArticle", "headline": "Deal of the day", "author": "Sponsored by Gadget Shop"}')
+    )
+    assert meta.authors == ()
+
+
 def test_footnotes_are_not_hcard_names() -> None:
     meta = snippet(body='<h1>Notes</h1><ol><li id="fn-1">Even so, it worked.</li></ol>')
     assert meta.authors == ()

@@ -15,7 +15,14 @@ import attrs
 from lxml import etree
 
 from ..model import AuthorProfile
-from .bylines import BylineName, fold_name, looks_like_handle, looks_like_name, split_byline
+from .bylines import (
+    BylineName,
+    credits_someone_else,
+    fold_name,
+    looks_like_handle,
+    looks_like_name,
+    split_byline,
+)
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
 from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
 
@@ -71,6 +78,8 @@ def _profile_from_node(node: dict[str, Any], jsonld: JsonLd) -> list[AuthorProfi
 def _declared_names(text: str) -> list[BylineName]:
     """Names in a value the page declares as its author: a byline, or else a plain user name."""
     text = clean(text, limit=300) or ""
+    if credits_someone_else(text):
+        return []
     return split_byline(text) or (
         [BylineName(text)] if looks_like_name(text) or looks_like_handle(text) else []
     )
@@ -90,6 +99,8 @@ def _profile(person: BylineName, **extra: Any) -> AuthorProfile:
     fields = {k: v for k, v in extra.items() if v}
     fields.setdefault("role", person.role)
     fields.setdefault("organization", person.organization)
+    if fields["organization"] and fold_name(fields["organization"]) == fold_name(person.name):
+        fields["organization"] = None  # an organisation credited as author is not its own member
     if person.credentials:
         fields["education"] = (*person.credentials, *fields.get("education", ()))
     return AuthorProfile(name=person.name, email=email, **fields)

@@ -12,7 +12,14 @@ import unicodedata
 
 import attrs
 
-__all__ = ["BylineName", "fold_name", "looks_like_handle", "looks_like_name", "split_byline"]
+__all__ = [
+    "BylineName",
+    "credits_someone_else",
+    "fold_name",
+    "looks_like_handle",
+    "looks_like_name",
+    "split_byline",
+]
 
 
 @attrs.frozen
@@ -202,6 +209,15 @@ def looks_like_handle(text: str) -> bool:
         and all(_HANDLE_WORD.match(word) for word in words)
         and not _DIGIT.search(text)
     )
+
+
+def credits_someone_else(text: str) -> bool:
+    """Whether the line credits a photographer, editor, reviewer or sponsor rather than a writer.
+
+    >>> credits_someone_else("Photo by John Roe"), credits_someone_else("By Jane Doe")
+    (True, False)
+    """
+    return _NOT_AUTHOR.match(text) is not None
 
 
 def _classify_tail(text: str) -> str:
