@@ -142,6 +142,27 @@ def test_related_story_cards_marked_as_articles_are_not_the_article() -> None:
     assert meta.authors == ()
 
 
+def test_page_wide_microdata_item_keeps_only_the_headline_byline() -> None:
+    byline = (
+        '<span class="byline">by <span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        '<a class="url fn" href="/author/{slug}"><span itemprop="name">{name}</span></a></span></span>'
+    )
+    body = (
+        '<div itemscope itemtype="http://schema.org/Article"><div class="header"><header>'
+        '<h1 itemprop="headline">Understanding grids</h1><div class="entry-meta">'
+        + byline.format(slug="ana", name="Ana Lima")
+        + "</div></header></div><div><p>Body text.</p></div>"
+        + "".join(
+            f'<div class="more"><div><div><h4>Teaser {n}</h4><div class="entry-meta">'
+            + byline.format(slug=n, name=n)
+            + "</div></div></div></div>"
+            for n in ("Rui Costa", "Eva Sousa")
+        )
+        + "</div>"
+    )
+    assert [a.name for a in snippet(body=body).authors] == ["Ana Lima"]
+
+
 def test_sponsors_are_not_authors_even_when_declared() -> None:
     meta = snippet(
         ld('{"@type": "NewsArticle", "headline": "Deal of the day", "author": "Sponsored by Gadget Shop"}')

@@ -141,9 +141,16 @@ def _story_authors(src: PageSources) -> list[AuthorProfile]:
 
 def _microdata_authors(src: PageSources) -> list[AuthorProfile]:
     found: list[AuthorProfile] = []
+    first_author: etree._Element | None = None
     for element in src.microdata.get("author", [])[:20]:
         if in_foreign_region(element):
             continue
+        # A page-wide Article item also holds the teasers' authors: only the first byline and
+        # the authors next to it count (<meta itemprop=author> in the head always does).
+        if first_author is not None and element.tag != "meta" and not _near(first_author, element):
+            continue
+        if element.tag != "meta":
+            first_author = first_author if first_author is not None else element
         names = elements(_ITEMPROP_NAME, element)
         value = element.get("content") or (names[0].get("content") or text_of(names[0]) if names else None)
         text = clean(value if value is not None else text_of(element), limit=300)
