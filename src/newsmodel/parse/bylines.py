@@ -12,7 +12,14 @@ import unicodedata
 
 import attrs
 
-__all__ = ["BylineName", "fold_name", "looks_like_name", "split_byline"]
+__all__ = [
+    "BylineName",
+    "credits_someone_else",
+    "fold_name",
+    "looks_like_handle",
+    "looks_like_name",
+    "split_byline",
+]
 
 
 @attrs.frozen
@@ -67,14 +74,83 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PARTICLES = frozenset(
-    "de da del della di du des la le van von der den ter ten al el bin ibn y e dos das st st. mc mac o'".split()
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "e",
+        "dos",
+        "das",
+        "st",
+        "st.",
+        "mc",
+        "mac",
+        "o'",
+    ]
 )
 _NOT_NAMES = frozenset(
-    "admin administrator anonymous guest unknown user editor editors staff author authors none null "
-    "undefined home menu search login share comments comment reply posts post by webmaster privacy "
-    "history about contact mon tue wed thu fri sat sun today yesterday".split()
+    [
+        "admin",
+        "administrator",
+        "anonymous",
+        "guest",
+        "unknown",
+        "user",
+        "editor",
+        "editors",
+        "staff",
+        "author",
+        "authors",
+        "none",
+        "null",
+        "undefined",
+        "home",
+        "menu",
+        "search",
+        "login",
+        "share",
+        "comments",
+        "comment",
+        "reply",
+        "posts",
+        "post",
+        "by",
+        "webmaster",
+        "privacy",
+        "history",
+        "about",
+        "contact",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+    ]
 ) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
+_DIGIT = re.compile(r"\d")
 
 
 def fold_name(name: str) -> str:
@@ -92,7 +168,7 @@ def looks_like_name(text: str) -> bool:
     >>> looks_like_name("Share this article")
     False
     """
-    if not 2 <= len(text) <= 60 or "@" in text or "://" in text or "www." in text:
+    if not 2 <= len(text) <= 60 or "@" in text or "://" in text or "www." in text or _DIGIT.search(text):
         return False
     words = text.split()
     if not 1 <= len(words) <= 6:
@@ -108,6 +184,40 @@ def looks_like_name(text: str) -> bool:
         elif word.lower() not in _PARTICLES:
             return False
     return capitalised >= 1
+
+
+# Letters, dots, dashes, underscores; no digits ("mdelatorreq6vkpg2" is an account id, not a name).
+_HANDLE_WORD = re.compile(r"[^\W\d][\w.'’\-]*\Z")
+
+
+def looks_like_handle(text: str) -> bool:
+    """Whether ``text`` could be the user name a CMS shows for its author ("jsmith", "anna k").
+
+    Only for values a page declares *as* its author (JSON-LD, ``<meta name=author>``), where a
+    lower-case user name is still the page's own statement; never for free text.
+
+    >>> looks_like_handle("q_admin"), looks_like_handle("https://x.example/u/1")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        2 <= len(text) <= 40
+        and 1 <= len(words) <= 3
+        and "@" not in text
+        and "://" not in text
+        and fold_name(text) not in _NOT_NAMES
+        and all(_HANDLE_WORD.match(word) for word in words)
+        and not _DIGIT.search(text)
+    )
+
+
+def credits_someone_else(text: str) -> bool:
+    """Whether the line credits a photographer, editor, reviewer or sponsor rather than a writer.
+
+    >>> credits_someone_else("Photo by John Roe"), credits_someone_else("By Jane Doe")
+    (True, False)
+    """
+    return _NOT_AUTHOR.match(text) is not None
 
 
 def _classify_tail(text: str) -> str:
@@ -177,7 +287,7 @@ def split_byline(text: str) -> list[BylineName]:
     >>> split_byline("Photo by John Roe")
     []
     """
-    text = " ".join(text.split())[:300]
+    text = " ".join(_XML_UNSAFE.sub("", text[:1000]).split())[:300]
     if not text or _NOT_AUTHOR.match(text):
         return []
     text = _PREFIX.sub("", text, count=1)

@@ -39,7 +39,6 @@ ARTICLE_TYPES = frozenset(
         "backgroundnewsarticle",
         "askpublicnewsarticle",
         "satiricalarticle",
-        "livebloggosting",
         "liveblogposting",
         "techarticle",
         "scholarlyarticle",
@@ -59,7 +58,8 @@ MAX_DEPTH = 12
 MAX_NODES = 20_000
 
 _FUSION_START = re.compile(r"Fusion\.globalContent\s*=\s*")
-_COMMENT_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_OPENING_WRAPPER = re.compile(r"\s*(?://\s*)?(?:<!\[CDATA\[|<!--)")
+_CLOSING_WRAPPER = re.compile(r"(?://\s*)?(?:\]\]>|-->)\s*\Z")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -101,7 +101,13 @@ def first_string(value: object) -> str | None:
 
 def _loads(text: str) -> Any:
     """Parse JSON leniently (CDATA/comment wrappers, raw control characters, trailing commas)."""
-    text = _COMMENT_WRAPPER.sub("", text).strip()
+    text = text.strip()
+    if text[:1] not in ("{", "["):
+        text = _OPENING_WRAPPER.sub("", text, count=1).strip()
+    if text[-1:] not in ("}", "]"):
+        # Only the last few characters can hold a wrapper; never scan a large document for it.
+        head, tail = text[:-40], text[-40:]
+        text = (head + _CLOSING_WRAPPER.sub("", tail)).strip()
     try:
         return json.loads(text, strict=False)
     except ValueError:
@@ -203,7 +209,12 @@ def _fusion_json(text: str) -> Any:
     return value
 
 
+_STORY_TITLE_KEYS = ("headline", "title", "headlines")
+
+
 def _looks_like_story(node: dict[str, Any]) -> bool:
+    if not any(key in node for key in _STORY_TITLE_KEYS):
+        return False  # most app-state objects: skip them cheaply
     headlines = node.get("headlines")
     if isinstance(headlines, dict) and isinstance(headlines.get("basic"), str):
         return True  # Arc ANS
@@ -231,7 +242,7 @@ def _find_story(value: Any, depth: int, budget: list[int], found: dict[str, Any]
     else:
         return
     for child in children:
-        if isinstance(child, dict | list):
+        if type(child) is dict or type(child) is list:
             _find_story(child, depth + 1, budget, found)
 
 

@@ -43,12 +43,17 @@ _CLOSERS: dict[str, str] = {
     "\u300e": "\u300f",  # 『 … 』
 }
 _SINGLE = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a\u300e\u300f")
-# Marks that only ever open, whatever surrounds them (no-break spaces may follow them).
-_ALWAYS_OPEN = frozenset("\u201e\u00ab\u201a\u2039\u300c\u300e\u201f\u201b")
-_ALWAYS_CLOSE = frozenset("\u00bb\u300d\u300f\u203a")
+# Marks that only ever open, whatever surrounds them.
+_ALWAYS_OPEN = frozenset("\u201e\u201a\u300c\u300e\u201f\u201b")
+_ALWAYS_CLOSE = frozenset("\u300d\u300f")
+# Guillemets point either way (« … » in French, » … « in German) and take spaces inside them,
+# so they open or close by what is pending, not by the spaces around them.
+_GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
+_OPEN_GUILLEMETS = frozenset("\u00ab\u2039")
 # Words that start with an elided letter: ’em, ’til, ’tis, ’cause …
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)\b|\d\ds?\b", re.IGNORECASE)
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
+_SENTENCE_END = re.compile(r"[.!?]")
 # Real quotes nest two or three deep; a bound keeps a run of stray marks from costing n².
 _MAX_DEPTH = 8
 _SPACES = " \t\n\r\u00a0\u202f\u2009\u2007\u3000"
@@ -65,7 +70,7 @@ class MarkedSpan(NamedTuple):
 
 
 class _Open:
-    __slots__ = ("end", "fallback", "mark", "pos")
+    __slots__ = ("end", "fallback", "mark", "pos", "sealed")
 
     def __init__(self, mark: str, pos: int) -> None:
         self.mark = mark
@@ -73,6 +78,7 @@ class _Open:
         self.end = pos + len(mark)
         # A possessive-looking ’ (the Joneses’ car) that closes this quote only if nothing better does.
         self.fallback: int | None = None
+        self.sealed = False  # a sentence ended after the fallback: it stays
 
 
 def _is_word(ch: str) -> bool:
@@ -106,7 +112,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             and _try_close(stack, spans, text, mark, pos, left_flanking, right_flanking)
         ):
             continue
-        opens = mark in _ALWAYS_OPEN or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking)
+        opens = (
+            mark in _ALWAYS_OPEN
+            or mark in _OPEN_GUILLEMETS
+            or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking)
+        )
         if opens and len(stack) < _MAX_DEPTH:
             stack.append(_Open(mark, pos))
     # What is still open never closed: a single mark closes at its fallback, if it has one, and the
@@ -126,12 +136,18 @@ def _try_close(
 ) -> bool:
     """Close the innermost open quote ``mark`` can close; return whether it did."""
     depth = _matching_depth(stack, mark)
-    if depth is None or not (mark in _ALWAYS_CLOSE or right or not left):
+    if depth is None or not (mark in _ALWAYS_CLOSE or mark in _GUILLEMETS or right or not left):
         return False
     entry = stack[depth]
     if mark in _SINGLE and entry.mark in _SINGLE and _looks_possessive(text, pos, pos + len(mark)):
+        # Of several, the last one in the sentence: "‘aware of residents’ concerns’ and …".
         if entry.fallback is None:
             entry.fallback = pos
+        elif not entry.sealed:
+            if _SENTENCE_END.search(text, entry.fallback, pos):
+                entry.sealed = True
+            else:
+                entry.fallback = pos
         return True
     while len(stack) > depth + 1:  # marks opened inside this quote that never closed
         inner = stack.pop()
@@ -161,9 +177,9 @@ def _add(
 ) -> None:
     start, end = entry.end, close_start
     # The no-break spaces French puts inside « » belong to the marks, not to the quoted words.
-    while start < end and text[start] in _SPACES:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _SPACES:
+    while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
         spans.append(MarkedSpan(entry.pos, start, end, close_end, closed))
