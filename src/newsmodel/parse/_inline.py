@@ -1,0 +1,170 @@
+"""Collect the inline content of HTML into plain text with stand-off marks and quote spans.
+
+Whitespace is collapsed as a browser would while the text is collected, so every offset is
+an offset into the final text and nothing has to be shifted afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..model import Emphasis, EmphasisStyle, Link, Mark
+
+__all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
+
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+# What XML 1.0 cannot carry (the model refuses it); HTML character references can produce it.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def strip_unsafe(text: str) -> str:
+    """Drop the characters XML 1.0 cannot carry, keeping everything else."""
+    return _XML_UNSAFE.sub("", text) if _XML_UNSAFE.search(text) is not None else text
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace runs to one space, drop characters XML cannot carry, and strip."""
+    if _XML_UNSAFE.search(text) is not None:
+        text = _XML_UNSAFE.sub("", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@attrs.define(slots=True)
+class _OpenSpan:
+    """A mark or quote whose element is being read; ``start`` is set at its first character."""
+
+    kind: str  # "link", an emphasis style, or "q"
+    href: str | None = None
+    title: str | None = None
+    start: int | None = None
+
+
+@attrs.define(slots=True)
+class Collected:
+    """One paragraph's text with its marks and the spans of its ``<q>`` elements."""
+
+    text: str
+    marks: list[Mark]
+    quote_spans: list[tuple[int, int]]
+
+
+@attrs.define(slots=True)
+class InlineText:
+    """A growing paragraph: append text, open and close spans, take the result."""
+
+    _parts: list[str] = attrs.field(factory=list)
+    _length: int = 0
+    _last: str = ""
+    _pending_space: bool = False
+    _open: list[_OpenSpan] = attrs.field(factory=list)
+    _marks: list[Mark] = attrs.field(factory=list)
+    _quote_spans: list[tuple[int, int]] = attrs.field(factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Whether no text has been added since the last take()."""
+        return self._length == 0
+
+    def add(self, text: str | None) -> None:
+        """Append text, collapsing whitespace with what came before."""
+        if not text:
+            return
+        if _XML_UNSAFE.search(text) is not None:
+            text = _XML_UNSAFE.sub("", text)
+        collapsed = _WHITESPACE.sub(" ", text)
+        core = collapsed.strip(" ")
+        if not core:
+            if collapsed:
+                self._pending_space = True
+            return
+        if (collapsed[0] == " " or self._pending_space) and self._length and self._last not in " \n":
+            self._emit(" ")
+        for span in self._open:
+            if span.start is None:
+                span.start = self._length
+        self._emit(core)
+        self._pending_space = collapsed[-1] == " "
+
+    def space(self) -> None:
+        """Separate what follows from what came before (a block boundary inside inline content)."""
+        self._pending_space = True
+
+    def line_break(self) -> bool:
+        """Add a ``<br>``; return True when it is the second in a row (a paragraph break)."""
+        self._pending_space = False
+        if not self._length:
+            return False
+        if self._last == "\n":
+            self._parts.pop()
+            self._length -= 1
+            self._last = self._parts[-1][-1] if self._parts else ""
+            return True
+        self._emit("\n")
+        return False
+
+    def open(self, kind: str, href: str | None = None, title: str | None = None) -> _OpenSpan:
+        """Start a mark (``"link"`` or an emphasis style) or a ``"q"`` quote span."""
+        span = _OpenSpan(kind=kind, href=href, title=title)
+        self._open.append(span)
+        return span
+
+    def close(self, span: _OpenSpan) -> None:
+        """End a span opened with open(); a span that covered no text is dropped."""
+        self._open.remove(span)
+        self._record(span, self._length)
+
+    def _record(self, span: _OpenSpan, end: int) -> None:
+        if span.start is None:
+            return
+        while end > span.start and self._char_at(end - 1) in " \n":
+            end -= 1
+        if end <= span.start:
+            return
+        if span.kind == "q":
+            self._quote_spans.append((span.start, end))
+        elif span.kind == "link":
+            assert span.href is not None
+            self._marks.append(Link(start=span.start, end=end, href=span.href, title=span.title))
+        else:
+            style: EmphasisStyle = span.kind  # type: ignore[assignment]
+            self._marks.append(Emphasis(start=span.start, end=end, style=style))
+
+    def _char_at(self, index: int) -> str:
+        # Only ever asked about the last character or two, so look from the end.
+        offset = self._length
+        for part in reversed(self._parts):
+            offset -= len(part)
+            if index >= offset:
+                return part[index - offset]
+        return ""
+
+    def _emit(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+        self._last = text[-1]
+
+    def take(self) -> Collected | None:
+        """The paragraph collected so far (None if it has no text); start a new one.
+
+        Spans still open continue in the next paragraph.
+        """
+        for span in self._open:
+            self._record(span, self._length)
+            span.start = None
+        text = "".join(self._parts)
+        result = None
+        stripped = text.rstrip(" \n")
+        if stripped:
+            size = len(stripped)
+            marks = [m for m in self._marks if m.end <= size]
+            spans = [s for s in self._quote_spans if s[1] <= size]
+            result = Collected(text=stripped, marks=marks, quote_spans=spans)
+        self._parts = []
+        self._length = 0
+        self._last = ""
+        self._pending_space = False
+        self._marks = []
+        self._quote_spans = []
+        return result

@@ -1,0 +1,200 @@
+"""Read a web page or a CMS export into an :class:`~newsmodel.model.Article`.
+
+The page is decoded (see :mod:`._decode`), parsed once with a shared lxml parser, its metadata
+read, its boilerplate scored away (:mod:`._content`) and its main content converted into
+sections of typed blocks (:mod:`._blocks`); quotations come from ``<q>`` and ``<blockquote>``
+markup and from the quote finder shared with the plain-text reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..errors import ParseError
+from ..model import Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
+from ..quotes import quote_paragraphs
+from ._blocks import build_sections
+from ._content import clean_tree, find_content_root, score_page
+from ._decode import decode_html
+from ._inline import clean_text, strip_unsafe
+from .metadata import PageMetadata, extract_metadata
+
+__all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
+
+#: Pages larger than this (in bytes, or characters for ``str`` input) are refused by default:
+#: no news article comes near it, and parsing costs memory in proportion.
+MAX_PAGE_SIZE = 16 * 1024 * 1024
+
+# One parser for every page: creating a parser is costly. huge_tree stays off, so libxml2's
+# limits on depth and node size protect memory; comments and processing instructions are
+# never content.
+_PARSER = lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lack default_doctype
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+    default_doctype=False,
+    huge_tree=False,
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BINARY_SAMPLE = 65536
+_BINARY_SHARE = 0.01
+# The body read from the page must hold at least this share of the story embedded as data.
+_EMBEDDED_BODY_SHARE = 0.5
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_BINARY_SAMPLE]
+    controls = len(_CONTROL.findall(sample))
+    return controls > 8 and controls > _BINARY_SHARE * len(sample)
+
+
+def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElement:
+    """Decode and parse a page into an lxml tree, refusing input that is not a usable page.
+
+    Raises :class:`~newsmodel.errors.ParseError` for empty, binary, oversized or
+    too deeply nested input.
+    """
+    if isinstance(html, bytes | bytearray):
+        if len(html) > max_size:
+            raise ParseError(f"page too large: {len(html)} bytes (limit {max_size})")
+        text = decode_html(bytes(html))
+    elif isinstance(html, str):
+        if len(html) > max_size:
+            raise ParseError(f"page too large: {len(html)} characters (limit {max_size})")
+        text = html
+    else:
+        raise TypeError(f"parse_html() takes str or bytes, not {type(html).__name__}")
+    if _looks_binary(text):
+        raise ParseError("input looks like binary data, not HTML")
+    # lxml refuses str input that declares an encoding; the text is decoded already.
+    text = strip_unsafe(_XML_DECLARATION.sub("", text, count=1))
+    if not text.strip():
+        raise ParseError("empty input: no article content found")
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"could not parse the page as HTML: {exc}") from exc
+    for entry in _PARSER.error_log:
+        if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in entry.message:
+            # libxml2 stops reading at its depth limit; returning what it read would silently
+            # truncate the article.
+            raise ParseError(f"page nested too deeply to read completely ({entry.message.strip()})")
+    return root
+
+
+def _find_quotes(paragraphs: Sequence[str], language: str | None) -> Sequence[tuple[Quote, ...]]:
+    """Quotations in each paragraph, from the quote finder shared with the plain-text reader."""
+    return quote_paragraphs(paragraphs, language=language)
+
+
+def _merge_quotes(paragraph: Paragraph, found: tuple[Quote, ...]) -> Paragraph:
+    # Markup (<q>, <blockquote>) is the author's own statement of a quotation, so it wins over
+    # quotes found in the text where they overlap.
+    if not found:
+        return paragraph
+    kept = list(paragraph.quotes)
+    for quote in found:
+        if all(quote.end <= q.start or quote.start >= q.end for q in paragraph.quotes):
+            kept.append(quote)
+    kept.sort(key=lambda q: q.start)
+    return attrs.evolve(paragraph, quotes=tuple(kept))
+
+
+def _with_quotes(sections: list[Section], language: str | None) -> list[Section]:
+    paragraphs = [p for s in sections for p in s.iter_paragraphs()]
+    found = _find_quotes([p.text for p in paragraphs], language)
+    replacement = {
+        id(p): _merge_quotes(p, quotes) for p, quotes in zip(paragraphs, found, strict=True) if quotes
+    }
+    if not replacement:
+        return sections
+
+    def swap(p: Paragraph) -> Paragraph:
+        return replacement.get(id(p), p)
+
+    def rebuild(block: Block) -> Block:
+        if type(block) is Paragraph:
+            return swap(block)
+        if type(block) is ListBlock:
+            return attrs.evolve(block, items=tuple(swap(p) for p in block.items))
+        if type(block) is BlockQuote:
+            return attrs.evolve(block, paragraphs=tuple(swap(p) for p in block.paragraphs))
+        return block
+
+    return [
+        Section(heading=s.heading, level=s.level, blocks=[rebuild(b) for b in s.blocks]) for s in sections
+    ]
+
+
+def _sections_from_text(text: str) -> list[Section]:
+    """Sections from story text a page embeds as data (paragraphs separated by line breaks)."""
+    paragraphs = [p for p in (clean_text(line) for line in text.split("\n")) if p]
+    return [Section(paragraphs=paragraphs)] if paragraphs else []
+
+
+def _body_text_length(sections: list[Section]) -> int:
+    return sum(len(p.text) for s in sections for p in s.iter_paragraphs())
+
+
+def _read_body(root: HtmlElement, metadata: PageMetadata, base_url: str | None) -> list[Section]:
+    """The article body as sections: the page's main content, or the story it embeds as data."""
+    clean_tree(root)
+    scores = score_page(root)
+    content = find_content_root(scores)
+    sections = []
+    if content is not None:
+        sections = build_sections(
+            content,
+            scores,
+            headline=metadata.headline,
+            base_url=base_url,
+            authors=[author.name for author in metadata.authors],
+        )
+    embedded = metadata.article_body
+    # A page that embeds its story as data (JSON-LD articleBody, Next.js state) and shows
+    # far less of it than that was not read right (or renders the story with JavaScript).
+    if embedded and _body_text_length(sections) < _EMBEDDED_BODY_SHARE * len(embedded):
+        sections = _sections_from_text(embedded) or sections
+    return sections
+
+
+def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX_PAGE_SIZE) -> Article:
+    """Read a news page (or a CMS export) into an Article.
+
+    ``html`` may be ``str`` or ``bytes`` (bytes are decoded here, whatever charset the page
+    declares); ``url`` is the page's address, used to resolve relative links and as the
+    article URL when the page does not state its own. The body leaves out navigation,
+    comments, related links and other boilerplate, and the headline itself.
+
+    Raises :class:`~newsmodel.errors.ParseError` when the input is not a readable page or
+    holds no article (no headline or no content).
+    """
+    root = load_html(html, max_size=max_size)
+    metadata = extract_metadata(root, url=url)
+    if metadata.headline is None:
+        raise ParseError("no article content found: the page has no headline")
+    sections = _read_body(root, metadata, url or metadata.url)
+    if not sections:
+        raise ParseError("no article content found")
+    sections = _with_quotes(sections, metadata.language)
+    return Article(
+        headline=metadata.headline,
+        summary=metadata.summary,
+        kicker=metadata.kicker,
+        authors=metadata.authors,
+        published=metadata.published,
+        modified=metadata.modified,
+        language=metadata.language,
+        url=metadata.url or url,
+        identifier=metadata.identifier,
+        publisher=metadata.publisher,
+        subjects=metadata.subjects,
+        sections=tuple(sections),
+    )

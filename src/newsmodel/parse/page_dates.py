@@ -1,0 +1,190 @@
+"""The article's publication and revision dates, from markup first and the visible page second.
+
+Structured dates (JSON-LD, app state, meta, microdata, ``<time>``) come first. A date written
+near the headline fills in a date the markup does not state ("Updated ..." ones become the
+revision date). A date in the URL path is the last resort. Nothing is ever taken from the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from .dates import date_in_url, parse_date, settle_zone
+from .jsonld import as_strings
+from .page_sources import PageSources, TextWindow, clean, in_foreign_region, page_language, text_of
+
+__all__ = ["find_dates"]
+
+_DATE_CLASS = re.compile(r"publish|posted|pubdate|date|time|entry-date|created", re.IGNORECASE)
+_MODIFIED_CLASS = re.compile(r"updated|modified|revised", re.IGNORECASE)
+
+
+def _dates(
+    src: PageSources,
+    keys: tuple[str, ...],
+    metas: tuple[str, ...],
+    props: tuple[str, ...],
+    time_class: re.Pattern[str],
+) -> Iterator[datetime]:
+    """Candidate dates in priority order: JSON-LD, meta, microdata, app state, ``<time>``."""
+    for node in (src.article, src.page_node, src.story):
+        for key in keys:
+            raw = node.get(key)
+            if not isinstance(raw, str | dict | list):
+                continue  # a number is not a date string, whatever its digits look like
+            for value in as_strings(raw)[:1]:
+                parsed = parse_date(value)
+                if parsed:
+                    yield parsed
+    for value in (*src.metas(*metas), *src.microdata_values(props[0]), *src.microdata_values(props[-1])):
+        parsed = parse_date(value)
+        if parsed:
+            yield parsed
+    for element in src.by_tag["time"][:50]:
+        parent = element.getparent()
+        marker = " ".join(
+            filter(
+                None,
+                (
+                    element.get("class"),
+                    element.get("itemprop"),
+                    parent.get("class") if parent is not None else None,
+                ),
+            )
+        )
+        if element.get("pubdate") is None and not time_class.search(marker):
+            continue
+        if in_foreign_region(element):
+            continue
+        stamp = element.get("datetime")
+        found = parse_date(stamp) if stamp else parse_date(text_of(element), written=True)
+        if found:
+            yield found
+
+
+_PUBLISHED_WORDS = re.compile(r"publi|posted|erschienen|veröffentlicht", re.IGNORECASE)
+_UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+
+
+def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | None, datetime | None]:
+    """The publication and update dates written near the headline.
+
+    Only short text pieces that are essentially a date ("Published on July 18, 2025",
+    "Updated: 10/31/2024") count, nearest to the ``<h1>`` first; a date in running prose or in
+    comments and related links does not.
+    """
+    lang = (page_language(src) or "en-us").lower()
+    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
+    published = modified = None
+    for text, parent in window.nearest_first():
+        stripped = text.strip()
+        if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
+            continue
+        value = parse_date(stripped, written=True, day_first=day_first)
+        if value is None or in_foreign_region(parent):
+            continue
+        # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"): look at the
+        # enclosing element too, when it is no more than a short date line.
+        around = clean(text_of(parent), limit=200) or ""
+        context = around if len(around) <= 80 else stripped
+        if _UPDATED_WORDS.search(stripped) or (
+            not _PUBLISHED_WORDS.search(context) and _UPDATED_WORDS.search(context)
+        ):
+            modified = modified or value
+        else:
+            published = value
+            break
+    return published, modified
+
+
+def _published(src: PageSources) -> datetime | None:
+    found = next(
+        _dates(
+            src,
+            (
+                "datePublished",
+                "dateCreated",
+                "publishedAt",
+                "first_publish_date",
+                "display_date",
+                "uploadDate",
+            ),
+            (
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "og:article:published_time",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "dc.date.created",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "citation_publication_date",
+                "datepublished",
+            ),
+            ("datePublished", "dateCreated"),
+            _DATE_CLASS,
+        ),
+        None,
+    )
+    if found is None:
+        # Site-specific meta names still say what they hold: "w-published-date", "publish_date_gmt".
+        for key, values in src.meta.items():
+            if _PUBLISHED_META.search(key) and not _UPDATED_WORDS.search(key):
+                found = _first_date(values)
+                if found is not None:
+                    break
+    return found
+
+
+_PUBLISHED_META = re.compile(r"publish|pub_?date|issued|created", re.IGNORECASE)
+
+
+def _first_date(values: Iterable[str]) -> datetime | None:
+    return next((d for d in map(parse_date, values) if d is not None), None)
+
+
+def _modified(src: PageSources) -> datetime | None:
+    return next(
+        _dates(
+            src,
+            ("dateModified", "last_updated_date", "updatedAt"),
+            (
+                "article:modified_time",
+                "og:updated_time",
+                "modified_time",
+                "dcterms.modified",
+                "dc.date.modified",
+                "last-modified",
+                "lastmod",
+                "datemodified",
+            ),
+            ("dateModified",),
+            _MODIFIED_CLASS,
+        ),
+        None,
+    )
+
+
+def find_dates(
+    src: PageSources, window: TextWindow, url: str | None
+) -> tuple[datetime | None, datetime | None]:
+    """The page's ``(published, modified)`` dates, timezone-aware (see the module docstring)."""
+    published, modified = _published(src), _modified(src)
+    if published is None or modified is None:
+        visible_published, visible_modified = _visible_dates(src, window)
+        published = published or visible_published
+        modified = modified or visible_modified
+    if published is None and url:
+        published = date_in_url(url)
+    return settle_zone(published, [modified]), settle_zone(modified, [published])
