@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmodel.model import xml_unsafe_characters
-from newsmodel.parse.bylines import fold_name, looks_like_name, split_byline
-from newsmodel.parse.dates import date_in_url, parse_date, settle_zone
+from newsmodel.parse.web_bylines import fold_name, looks_like_name, split_byline
+from newsmodel.parse.web_dates import date_in_url, parse_date, settle_zone
 
 # --------------------------------------------------------------------------------------------
 # Bylines

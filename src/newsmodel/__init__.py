@@ -26,6 +26,7 @@ from .model import (
     Subject,
     Table,
 )
+from .parse.html import parse_html
 from .quotes import find_quotes, quote_paragraphs
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse_html",
     "quote_paragraphs",
     "to_dict",
     "to_json",

@@ -365,7 +365,10 @@ def block_paragraphs(block: Block) -> tuple[Paragraph, ...]:
 
 
 def block_text(block: Block) -> str:
-    """A block as plain text: paragraphs blank-line separated, list items and table rows one a line."""
+    """A block as plain text: paragraphs blank-line separated, list items and table rows one a line.
+
+    Figures give no text: their captions describe an image and stay in :class:`Figure`.
+    """
     if type(block) is Paragraph:
         return block.text
     if type(block) is BlockQuote:
@@ -376,7 +379,7 @@ def block_text(block: Block) -> str:
         lines = ["\t".join(row) for row in block.rows]
         return "\n".join([block.caption, *lines] if block.caption else lines)
     if type(block) is Figure:
-        return block.caption or ""
+        return ""  # a caption describes an image; it is not part of the running text
     raise TypeError(f"not a block: {block!r}")
 
 
@@ -558,7 +561,11 @@ class Article:
 
     @property
     def body_text(self) -> str:
-        """The body as plain text: section headings and blocks, separated by blank lines."""
+        """The body as plain text: section headings and blocks, separated by blank lines.
+
+        Paragraphs, list items (one a line), block quotes and table rows (cells tab-separated)
+        are included; figure captions are not.
+        """
         parts: list[str] = []
         for section in self.sections:
             if section.heading is not None:

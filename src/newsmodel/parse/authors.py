@@ -15,7 +15,9 @@ import attrs
 from lxml import etree
 
 from ..model import AuthorProfile
-from .bylines import (
+from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
+from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
+from .web_bylines import (
     BylineName,
     credits_someone_else,
     fold_name,
@@ -23,8 +25,6 @@ from .bylines import (
     looks_like_name,
     split_byline,
 )
-from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
-from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
 
 __all__ = ["find_authors"]
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .bylines import fold_name
 from .jsonld import as_strings
 from .page_sources import PageSources, clean, first, in_foreign_region, text_of
+from .web_bylines import fold_name
 
 __all__ = ["find_headline", "site_names", "strip_site_name"]
 

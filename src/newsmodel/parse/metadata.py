@@ -17,11 +17,11 @@ from lxml.html import HtmlElement
 
 from ..model import AuthorProfile, Publisher, Subject
 from .authors import find_authors
-from .bylines import fold_name
 from .headline import find_headline, site_names
 from .jsonld import as_strings, first_string
 from .page_dates import find_dates
 from .page_sources import PageSources, absolute, clean, clean_body, first, page_language, text_window
+from .web_bylines import fold_name
 
 __all__ = ["PageMetadata", "extract_metadata"]
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from .dates import date_in_url, parse_date, settle_zone
 from .jsonld import as_strings
 from .page_sources import PageSources, TextWindow, clean, in_foreign_region, page_language, text_of
+from .web_dates import date_in_url, parse_date, settle_zone
 
 __all__ = ["find_dates"]
 
