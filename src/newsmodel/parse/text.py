@@ -221,7 +221,7 @@ def _read_header(blocks: list[RawBlock], zone: tzinfo) -> _Header:
     seen_header_line = False
     while index < len(blocks) and index < 14:
         block = blocks[index]
-        if block.kind not in ("text", "quote"):
+        if block.kind not in ("text", "quote", "item"):  # "11. März 2026" reads as a list item
             break
         line = _plain(block.text)
         if _read_header_line(line, header, zone):
@@ -415,9 +415,23 @@ def _heading_level(block: RawBlock, following: RawBlock | None) -> int | None:
         return 2
     if text.endswith(_TERMINAL) or not (text[0].isupper() or text[0].isdigit()):
         return None
+    if _SENTENCE_VERB.search(text) and not _is_title_case(words):
+        return None  # "The tortoise is fifty-two years old": a sentence that lost its full stop
     return 2
 
 
+def _is_title_case(words: Sequence[str]) -> bool:
+    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]
+    return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does|ist|sind|war|hat|wird|sagte)\b",
+    re.I,
+)
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as vs via is are was be der die das und von".split()
+)
 _SPEAKER_LABEL = re.compile(r"(?:Q|A|F|Frage|Antwort|Question|Answer)\s*[:.\-–—]\s", re.I)
 
 
