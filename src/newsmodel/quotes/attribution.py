@@ -1,0 +1,240 @@
+"""Find who says each quote of a paragraph: the speaker *mention*, before it is resolved to a name.
+
+The rules, tried in order for each quote (all within the quote's sentence):
+
+1. after the quote: a cue verb then the speaker ("…,” said Maria Lopez), the speaker then a cue
+   verb ("…,” Smith said; „…“, sagte er), "according to" / "selon" / "laut" + speaker, or a
+   bare cue verb with the subject dropped ("«…», dijo.");
+2. before the quote: the subject of the last cue verb ("The minister told reporters: “…”",
+   "The company said the merger was “…”"), or the speaker after "according to";
+3. a quote woven into a sentence that has a cue word before it (a cue verb, or a speech noun such
+   as "characterization", "admission", "reply"): the nearest clause subject or possessive before
+   the quote ("Trump’s characterization of the tariffs as “very severe”");
+4. a headline-style sentence "Obama on climate: … ‘Terrifying’" or "Obama: “…”".
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from . import lexicon as lx
+from .mentions import Mention, Token
+
+__all__ = ["Attribution", "attribute"]
+
+
+class Attribution(NamedTuple):
+    """The speaker mention of a quote (``None``: not said), or ``dropped`` for a cue with no subject."""
+
+    mention: Mention | None
+    dropped: bool = False
+    has_cue: bool = False
+
+
+_NONE = Attribution(None)
+
+
+def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) -> Attribution:
+    """The speaker of the quote at ``tokens[quote_token]``."""
+    first, last = _sentence_bounds(tokens, quote_token)
+    by_first = {m.first: m for m in mentions}
+    by_last = {m.last: m for m in mentions}
+    found = _after(tokens, by_first, by_last, quote_token, last)
+    if found.mention is not None or found.dropped:
+        return found
+    left_start = _left_start(tokens, first, quote_token)
+    found = _before(tokens, by_first, by_last, left_start, quote_token)
+    if found.mention is not None:
+        return found
+    if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
+        nearest = _nearest_salient(mentions, first, quote_token)
+        if nearest is not None:
+            return Attribution(nearest, has_cue=True)
+    headline = _headline_speaker(tokens, by_first, first, quote_token)
+    if headline is not None:
+        return Attribution(headline)
+    return Attribution(None, has_cue=found.has_cue)
+
+
+def _sentence_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    first = index
+    while first > 0 and tokens[first - 1].kind != "end":
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and tokens[last].kind != "end":
+        last += 1
+    return first, last
+
+
+def _left_start(tokens: list[Token], first: int, quote_token: int) -> int:
+    """Where the words before the quote begin: after the previous quote in the sentence, if any."""
+    for k in range(quote_token - 1, first - 1, -1):
+        if tokens[k].kind == "quote":
+            return k + 1
+    return first
+
+
+def _is_cue(token: Token) -> bool:
+    return token.kind == "word" and token.lower in lx.CUE_VERBS
+
+
+def _is_skippable(token: Token) -> bool:
+    lower = token.lower
+    return token.kind == "word" and (lower in lx.ADVERBS or (lower.endswith("ly") and len(lower) > 4))
+
+
+def _after(
+    tokens: list[Token], by_first: dict[int, Mention], by_last: dict[int, Mention], quote: int, last: int
+) -> Attribution:
+    j = quote + 1
+    while j <= last and tokens[j].kind == "punct" and tokens[j].text in ",\u2014\u2013--":
+        j += 1
+    if j > last or j >= len(tokens) or tokens[j].kind != "word":
+        return _NONE
+    while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]):
+        j += 1
+    token = tokens[j]
+    if token.lower in lx.CUE_PREPOSITIONS:
+        return Attribution(_mention_after(tokens, by_first, j + 1), has_cue=True)
+    if _is_cue(token):
+        mention = _mention_after(tokens, by_first, j + 1)
+        if mention is not None:
+            return Attribution(mention, has_cue=True)
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        # «…», dijo.  A cue verb with nothing after it: the subject is dropped, as Spanish allows.
+        return Attribution(None, dropped=following is None or following.kind != "word", has_cue=True)
+    if token.lower in lx.PERSON_NOUNS and j + 1 in by_first:
+        j += 1  # "coach Ana Silva said"
+    mention = by_first.get(j)
+    if mention is None:
+        return _NONE
+    k = mention.last + 1
+    # "Maria Lopez, the union’s president, said": skip an apposition between commas.
+    if k < len(tokens) and tokens[k].text == ",":
+        close = next((n for n in range(k + 1, min(k + 10, len(tokens))) if tokens[n].text == ","), None)
+        if close is not None:
+            k = close + 1
+    while k < len(tokens) and _is_skippable(tokens[k]) and not _is_cue(tokens[k]):
+        k += 1
+    if k < len(tokens) and (
+        _is_cue(tokens[k])
+        or (mention.kind == "pronoun" and mention.salient and k == j + 1 and _is_cue(tokens[k - 1]))
+    ):
+        return Attribution(mention, has_cue=True)
+    if (
+        mention.kind == "pronoun"
+        and tokens[j].lower != mention.text
+        and k < len(tokens)
+        and _is_cue(tokens[k])
+    ):
+        return Attribution(mention, has_cue=True)
+    return _NONE
+
+
+def _before(
+    tokens: list[Token], by_first: dict[int, Mention], by_last: dict[int, Mention], start: int, quote: int
+) -> Attribution:
+    for k in range(quote - 1, start - 1, -1):
+        token = tokens[k]
+        if token.kind != "word":
+            continue
+        if token.lower in lx.CUE_PREPOSITIONS:
+            return Attribution(_mention_after(tokens, by_first, k + 1), has_cue=True)
+        if _is_cue(token) or _is_hyphenated_cue(token):
+            mention = _mention_before(tokens, by_last, k, start)
+            if mention is None:
+                mention = _mention_after(tokens, by_first, k + 1)
+                if mention is not None and mention.kind == "pronoun" and mention.category == "org":
+                    mention = None  # "said it would": "it" is the object, not the speaker
+            return Attribution(mention, has_cue=True)
+    return _NONE
+
+
+def _is_hyphenated_cue(token: Token) -> bool:
+    """ "a-t-il", "dit-elle": a French cue verb fused with its subject."""
+    return "-" in token.text and token.lower.split("-", 1)[0] in lx.CUE_VERBS
+
+
+def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, start: int) -> Mention | None:
+    k = cue - 1
+    while k >= start and (_is_skippable(tokens[k]) or tokens[k].text == ","):
+        if tokens[k].text == "," and k - 1 >= start and k - 1 not in by_last:
+            break
+        k -= 1
+    mention = by_last.get(k)
+    if mention is None or mention.first < start:
+        return None
+    return _prefer_apposition(tokens, by_last, mention)
+
+
+def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
+    size = len(tokens)
+    # "according to X", "said coach Ana Silva", "dijo el ministro": skip "to" and a role noun.
+    if k < size and tokens[k].lower in ("to", "a"):
+        k += 1
+    if k < size and tokens[k].kind == "word" and tokens[k].lower in lx.PERSON_NOUNS and k + 1 in by_first:
+        k += 1
+    mention = by_first.get(k)
+    if mention is None:
+        return None
+    if mention.kind == "nominal":
+        # "said the company’s chief executive, Tom Hale": the name in apposition is better.
+        n = mention.last + 1
+        if n + 1 < size and tokens[n].text == "," and by_first.get(n + 1) is not None:
+            named = by_first[n + 1]
+            if named.kind == "name" and named.category == "person":
+                return named
+    return mention
+
+
+def _prefer_apposition(tokens: list[Token], by_last: dict[int, Mention], mention: Mention) -> Mention:
+    """For "Maria Lopez, the union’s president," return "Maria Lopez" rather than the noun phrase."""
+    if mention.kind == "nominal" and mention.first >= 2 and tokens[mention.first - 1].text == ",":
+        named = by_last.get(mention.first - 2)
+        if named is not None and named.kind == "name":
+            return named
+    return mention
+
+
+def _cue_word_before(tokens: list[Token], start: int, quote: int) -> bool:
+    for k in range(start, quote):
+        token = tokens[k]
+        if token.kind == "word" and (token.lower in lx.CUE_VERBS or token.lower in lx.CUE_NOUNS):
+            return True
+    return False
+
+
+def _nearest_salient(mentions: list[Mention], first: int, quote: int) -> Mention | None:
+    for mention in reversed(mentions):
+        if first <= mention.first and mention.last < quote and mention.salient:
+            return mention
+    return None
+
+
+def _headline_speaker(
+    tokens: list[Token], by_first: dict[int, Mention], first: int, quote: int
+) -> Mention | None:
+    """ "Obama on Climate Change: The Trends Are ‘Terrifying’" and "Obama: “…”" name the speaker first."""
+    mention = by_first.get(first)
+    if mention is None or mention.kind != "name":
+        return None
+    k = mention.last + 1
+    if k < quote and tokens[k].text == ":":
+        return mention
+    if (
+        k < quote
+        and tokens[k].lower in ("on", "about", "zu", "sur", "sobre")
+        and any(tokens[n].text == ":" for n in range(k + 1, quote))
+    ):
+        return mention
+    return None
+
+
+def attribute_block(tokens: list[Token], mentions: list[Mention]) -> Attribution:
+    """The speaker of a block quote, from the paragraph before it ("In a letter, the mayor wrote:")."""
+    if not tokens or tokens[-1].text != ":":
+        return _NONE
+    first, _ = _sentence_bounds(tokens, len(tokens) - 1)
+    by_first = {m.first: m for m in mentions}
+    by_last = {m.last: m for m in mentions}
+    return _before(tokens, by_first, by_last, first, len(tokens))

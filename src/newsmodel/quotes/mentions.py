@@ -1,0 +1,271 @@
+"""Tokens and mentions of one paragraph: the words outside the quotes, and who they name.
+
+A *mention* is a name ("State Sen. Maria Lopez"), a pronoun ("she") or a role noun phrase
+("the minister", "the company") that could be a speaker. Each mention knows whether it is
+*salient* — a clause subject or a possessive, the kind of mention a later pronoun refers to —
+rather than the object of a verb or preposition ("asked about Putin").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+from . import lexicon as lx
+from .marks import MarkedSpan
+
+__all__ = ["Mention", "Token", "find_mentions", "tokenize"]
+
+TokenKind = Literal["word", "punct", "end", "quote"]
+MentionKind = Literal["name", "pronoun", "nominal"]
+Category = Literal["person", "org"]
+
+_TOKEN = re.compile(
+    r"(?P<word>\w+(?:[’'\-.]\w+)*)(?P<dot>\.)?|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
+)
+_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
+_FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
+
+
+class Token(NamedTuple):
+    """A word, punctuation mark, sentence end or whole quote (``quote`` is its index) of a paragraph."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+    quote: int = -1
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class Mention(NamedTuple):
+    """Someone a paragraph names: tokens ``first``..``last`` (inclusive) of the paragraph's tokens."""
+
+    first: int
+    last: int
+    kind: MentionKind
+    text: str  # the name without titles, or the pronoun / noun phrase as written
+    category: Category
+    gender: str | None  # "m", "f", "any" (German sie), "org", or None when unknown
+    title: str | None  # the title or role noun, lower case without its period
+    salient: bool
+    start: int  # character offsets of ``text`` in the paragraph
+    end: int
+
+
+def tokenize(text: str, spans: list[MarkedSpan]) -> list[Token]:
+    """Split ``text`` into tokens, each quoted span (with its marks) becoming one ``quote`` token."""
+    tokens: list[Token] = []
+    position = 0
+    for index, span in enumerate([*spans, None]):
+        stop = len(text) if span is None else span.open_start
+        for match in _TOKEN.finditer(text, position, stop):
+            word = match.group("word")
+            if word is None:
+                kind: TokenKind = "end" if match.group("end") else "punct"
+                tokens.append(Token(match.group(), match.start(), match.end(), kind))
+                continue
+            if match.group("dot") and ((word + ".").lower() in lx.ABBREVIATIONS or _is_initial(word)):
+                tokens.append(Token(word + ".", match.start(), match.end(), "word"))
+                continue
+            tokens.append(Token(word, match.start(), match.start() + len(word), "word"))
+            if match.group("dot"):
+                tokens.append(Token(".", match.end() - 1, match.end(), "end"))
+        if span is not None:
+            tokens.append(Token(text[span.start : span.end], span.open_start, span.close_end, "quote", index))
+            position = span.close_end
+    return tokens
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _is_capital(token: Token) -> bool:
+    return token.kind == "word" and token.text[0].isupper()
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending."""
+    match = _POSSESSIVE.search(word)
+    if match is None:
+        return word
+    return word[: match.start() + 1] if match.group()[0] in "sS" else word[: match.start()]
+
+
+def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
+    """Every name, pronoun and role noun phrase in ``tokens``, in order."""
+    mentions: list[Mention] = []
+    i = 0
+    size = len(tokens)
+    while i < size:
+        token = tokens[i]
+        if token.kind != "word":
+            i += 1
+            continue
+        lower = token.lower
+        inversion = _FRENCH_INVERSION.search(lower)
+        if lower in lx.PRONOUNS or inversion:
+            pronoun = inversion.group(1) if inversion else lower
+            gender = lx.PRONOUNS.get(pronoun, "m")
+            category: Category = "org" if gender == "org" else "person"
+            salient = inversion is not None or _opens_clause(tokens, i) or lower in _POSSESSIVE_PRONOUNS
+            mentions.append(
+                Mention(i, i, "pronoun", pronoun, category, gender, None, salient, token.start, token.end)
+            )
+            i += 1
+            continue
+        if lower in lx.DETERMINERS:
+            mention = _nominal_mention(text, tokens, i)
+            if mention is not None:
+                mentions.append(mention)
+                i = mention.last + 1
+                continue
+        if _is_capital(token):
+            end = _name_run_end(tokens, i)
+            mention = _name_mention(text, tokens, i, end)
+            if mention is not None:
+                mentions.append(mention)
+            i = end + 1
+            continue
+        i += 1
+    return mentions
+
+
+_POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
+
+
+def _name_run_end(tokens: list[Token], i: int) -> int:
+    """The index of the last token of the capitalised run starting at ``i``."""
+    end = i
+    size = len(tokens)
+    while end + 1 < size and not _POSSESSIVE.search(tokens[end].text):
+        following = tokens[end + 1]
+        if _is_capital(following) and following.lower not in lx.STOP_CAPITALS:
+            end += 1
+        elif (
+            following.kind == "word"
+            and following.lower in lx.NAME_PARTICLES
+            and end + 2 < size
+            and _is_capital(tokens[end + 2])
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _name_mention(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
+    words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
+    begin = first
+    # A sentence-initial "The" or "However" is not part of a name.
+    while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
+        begin += 1
+    title: str | None = None
+    for k in range(last, begin - 1, -1):
+        word = words[k - first]
+        if word in lx.TITLES or word + "." in lx.TITLES:
+            title = word
+            begin = k + 1
+            break
+    gender = _gender(words[: begin - first]) if begin > first else None
+    if begin > last:
+        if title is None:
+            return None
+        # A bare title ("President") is a role noun phrase: resolved later to whoever holds it.
+        return Mention(
+            first,
+            last,
+            "nominal",
+            text[tokens[first].start : tokens[last].end],
+            "person",
+            gender,
+            title,
+            _opens_clause(tokens, first) or _is_possessive(tokens[last]),
+            tokens[first].start,
+            tokens[last].end,
+        )
+    name_words = [tokens[k].text for k in range(begin, last + 1)]
+    name_words[-1] = _bare(name_words[-1])
+    start = tokens[begin].start
+    end = start + len(text[start : tokens[last].end]) - (len(tokens[last].text) - len(name_words[-1]))
+    name = text[start:end]
+    lowered = [w.lower() for w in name_words]
+    is_org = any(w in lx.ORG_WORDS for w in lowered) or (
+        len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
+    )
+    if gender is None and not is_org:
+        gender = _gender(lowered[:1])
+    salient = _opens_clause(tokens, first) or _is_possessive(tokens[last])
+    return Mention(
+        first,
+        last,
+        "name",
+        name,
+        "org" if is_org else "person",
+        "org" if is_org else gender,
+        title,
+        salient,
+        start,
+        end,
+    )
+
+
+def _gender(words: list[str]) -> str | None:
+    for word in words:
+        if word in lx.MALE or word + "." in lx.MALE:
+            return "m"
+        if word in lx.FEMALE or word + "." in lx.FEMALE:
+            return "f"
+    return None
+
+
+def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None:
+    """ "the minister", "the union’s president", "the company": a determiner, up to 3 words, a role noun."""
+    for k in range(det + 1, min(det + 5, len(tokens))):
+        token = tokens[k]
+        if token.kind != "word" or (k > det + 1 and _is_capital(token) and token.lower in lx.STOP_CAPITALS):
+            return None
+        noun = _bare(token.lower)
+        category: Category | None = (
+            "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
+        )
+        if category is not None and not _is_possessive(token):
+            # "the union’s president": the noun after the possessive is the head.
+            if (
+                k + 1 < len(tokens)
+                and tokens[k + 1].kind == "word"
+                and _bare(tokens[k + 1].lower) in lx.PERSON_NOUNS
+            ):
+                continue
+            start, end = tokens[det].start, token.end
+            return Mention(
+                det,
+                k,
+                "nominal",
+                text[start:end],
+                category,
+                "org" if category == "org" else None,
+                noun,
+                _opens_clause(tokens, det),
+                start,
+                end,
+            )
+    return None
+
+
+def _is_possessive(token: Token) -> bool:
+    return _POSSESSIVE.search(token.text) is not None
+
+
+def _opens_clause(tokens: list[Token], i: int) -> bool:
+    """Whether the mention at ``i`` starts a clause (so is likely its subject)."""
+    if i == 0:
+        return True
+    previous = tokens[i - 1]
+    if previous.kind != "word":
+        return True
+    return previous.lower in lx.LINKERS
