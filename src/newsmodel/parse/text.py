@@ -37,10 +37,7 @@ from .dates import parse_date, split_date_label
 from .inline import strip_inline_markup
 from .paragraphs import RawBlock, split_blocks
 
-try:  # the quote engine lands from its own branch; until then articles carry no quotes
-    from ..quotes import quote_paragraphs
-except ImportError:  # pragma: no cover
-    quote_paragraphs = None  # type: ignore[assignment]
+from ..quotes import quote_paragraphs
 
 __all__ = ["SUMMARY_HEADINGS", "parse_text"]
 
@@ -120,7 +117,8 @@ def parse_text(
         sections = [Section(blocks=opening), *sections]
     authors = _merge_authors(header.authors, footer)
     language = language or _guess_language(clean)
-    sections = _add_quotes(sections, language, [a.name for a in authors])
+    context = [header.headline] + ([summary] if summary else [])
+    sections = _add_quotes(sections, context, language, [a.name for a in authors])
     return Article(
         headline=header.headline,
         summary=summary,
@@ -520,15 +518,19 @@ def _block_quote(paragraphs: list[Paragraph]) -> BlockQuote:
 # Quotes
 
 
-def _add_quotes(sections: list[Section], language: str | None, people: list[str]) -> list[Section]:
+def _add_quotes(
+    sections: list[Section], context: list[str], language: str | None, people: list[str]
+) -> list[Section]:
+    """Attach the quote engine's quotes to every body paragraph.
+
+    ``context`` (headline, summary) is read first so that people it names are known to the
+    engine, but its quotes have no paragraph to live in and are dropped.
+    """
     paragraphs = [p for s in sections for p in s.iter_paragraphs()]
     if not paragraphs:
         return sections
-    found: Sequence[Sequence[Quote]] = (
-        quote_paragraphs([p.text for p in paragraphs], language=language, known_people=people)
-        if quote_paragraphs is not None
-        else [() for _ in paragraphs]
-    )
+    texts = context + [p.text for p in paragraphs]
+    found = quote_paragraphs(texts, language=language, known_people=people)[len(context) :]
     quotes_by_id = {id(p): tuple(q) for p, q in zip(paragraphs, found)}
     rebuilt: list[Section] = []
     for section in sections:
@@ -540,12 +542,21 @@ def _add_quotes(sections: list[Section], language: str | None, people: list[str]
                 items = [attrs.evolve(p, quotes=quotes_by_id[id(p)]) for p in block.items]
                 blocks.append(attrs.evolve(block, items=items))
             elif type(block) is BlockQuote:
-                quoted = [_as_block_quote(p, quotes_by_id[id(p)], block.attribution) for p in block.paragraphs]
+                speaker = _attribution_speaker(block.attribution)
+                quoted = [_as_block_quote(p, quotes_by_id[id(p)], speaker) for p in block.paragraphs]
                 blocks.append(attrs.evolve(block, paragraphs=quoted))
             else:
                 blocks.append(block)
         rebuilt.append(Section(heading=section.heading, level=section.level, blocks=blocks))
     return rebuilt
+
+
+def _attribution_speaker(attribution: str | None) -> str | None:
+    """The speaker in "— Deborah Klein, director of the branch": the name before the comma."""
+    if attribution is None:
+        return None
+    name = attribution.split(",", 1)[0].strip()
+    return name if looks_like_person_name(name) else attribution
 
 
 def _as_block_quote(paragraph: Paragraph, found: tuple[Quote, ...], speaker: str | None) -> Paragraph:
