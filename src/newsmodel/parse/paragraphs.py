@@ -73,6 +73,16 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     return line[:1].islower() and not previous.endswith(tuple(_SENTENCE_END))
 
 
+def _join_lines(lines: Sequence[str]) -> str:
+    """Join the lines of one paragraph; a line broken after a hyphen ("long-|distance") joins without a space."""
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        glue = "" if len(text) > 1 and text[-1] == "-" and text[-2].isalpha() and line[:1].isalpha() else " "
+        text += glue + line
+    return text
+
+
 def split_blocks(text: str) -> list[RawBlock]:
     """Split clean text (``\\n`` line ends, no control characters) into raw blocks, in order."""
     lines = [line.rstrip() for line in text.split("\n")]
@@ -94,7 +104,7 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
             return None
         block = RawBlock(
             kind=pending_kind,
-            text=" ".join(part.strip() for part in pending),
+            text=_join_lines(pending),
             ordered=pending_ordered,
             group=quote_group,
             lines=len(pending),
