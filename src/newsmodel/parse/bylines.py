@@ -55,7 +55,8 @@ def looks_like_person_name(text: str) -> bool:
 
 
 def _is_role(text: str) -> bool:
-    return any(word.strip(".,").lower() in _ROLE_WORDS for word in text.split())
+    words = (word.strip(".,").lower() for word in text.split())
+    return any(word in _ROLE_WORDS or word.removesuffix("s") in _ROLE_WORDS for word in words)
 
 
 def parse_byline(text: str) -> tuple[AuthorProfile, ...]:
@@ -94,7 +95,8 @@ def parse_byline(text: str) -> tuple[AuthorProfile, ...]:
 
 _BIO_OPENING = re.compile(
     r"(?P<name>[A-Z][\w'’.-]{0,30}(?:\s+[A-Z][\w'’.-]{0,30}){1,3})"
-    r"(?:,\s[^,]{1,80},)?\s+(?:is|was|has\s+been|ist|war)\s+(?:an?|the|one\s+of|ein|eine|der|die)\b"
+    r"(?:,\s[^,]{1,80},)?\s+(?:(?:is|was|has\s+been|ist|war)\s+(?:an?|the|one\s+of|ein|eine|der|die)\b|"
+    r"(?:covers|writes|reports|joined|works|edits|schreibt|arbeitet|berichtet)\b)"
 )
 _ROLE_AFTER_ARTICLE = re.compile(
     r"\b(?:is|ist)\s+(?:an?|the|ein|eine|der|die)\s+(?P<phrase>[^.;]{1,160})",
