@@ -27,7 +27,7 @@ _BULLET = re.compile(r"[ \t]{0,3}[-*+•·–][ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+(?=\S)")
 _QUOTE_LINE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _SPEAKER_TURN = re.compile(r"(?:Q|A|F|Frage|Antwort|Question|Answer)[ \t]*[:.\-–—][ \t]", re.IGNORECASE)
-_SENTENCE_END = ".!?:;\"”’»)…"
+_SENTENCE_END = tuple(".!?:;\"”’»)…")
 
 
 @attrs.frozen(kw_only=True)
@@ -52,17 +52,19 @@ class RawBlock:
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The column a hard-wrapped text was wrapped at, or None when the text is not hard-wrapped.
 
-    A text counts as hard-wrapped when its longest line is at most 100 columns and at least a
-    third of its lines come within 12 columns of that width (a wrapped paragraph fills its lines).
+    A text counts as hard-wrapped when its longest line is 30 to 100 columns, at least a third
+    of its lines come within 12 columns of that width (a wrapped paragraph fills its lines), and
+    most of those full lines stop mid-sentence (one-sentence paragraphs a line each do not).
     """
-    lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 3:
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 3:
         return None
-    width = max(lengths)
+    width = max(len(line) for line in filled)
     if width > 100 or width < 30:
         return None
-    full = sum(1 for n in lengths if n >= width - 12)
-    return width if full * 3 >= len(lengths) else None
+    full = [line for line in filled if len(line) >= width - 12]
+    mid_sentence = sum(1 for line in full if not line.endswith(_SENTENCE_END))
+    return width if len(full) * 3 >= len(filled) and mid_sentence * 2 > len(full) else None
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
@@ -70,7 +72,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     first_word = line.split(None, 1)[0]
     if width is not None and len(previous) + 1 + len(first_word) > width:
         return True  # the word did not fit on the previous line: the break was the wrapper's
-    return line[:1].islower() and not previous.endswith(tuple(_SENTENCE_END))
+    return line[:1].islower() and not previous.endswith(_SENTENCE_END)
 
 
 def _join_lines(lines: Sequence[str]) -> str:

@@ -75,6 +75,7 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--|-)\s+(?=\S)"
 )
 _TERMINAL = tuple(".!?,;:…\"”“’‘»«)")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _LANGUAGE_WORDS = {
     "en": (" the ", " and ", " of ", " is ", " that ", " said "),
@@ -194,7 +195,8 @@ def _is_kicker(block: RawBlock, following: RawBlock | None) -> bool:
 def _headline_from(block: RawBlock) -> tuple[str, bool]:
     """The headline and whether it consumed the block (False: a sentence of a body paragraph)."""
     text = _plain(block.text)
-    if block.kind == "heading" or (len(text) <= 200 and block.lines <= 2) or not text.endswith(_TERMINAL[:3]):
+    several_sentences = _SENTENCE_BREAK.search(text) is not None and text.endswith(_TERMINAL[:3])
+    if block.kind == "heading" or (len(text) <= 200 and not several_sentences):
         return text, True
     # No headline line: the first sentence of the opening paragraph stands in for one.
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
