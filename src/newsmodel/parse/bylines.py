@@ -102,7 +102,7 @@ _ROLE_AFTER_ARTICLE = re.compile(
     r"\b(?:is|ist)\s+(?:an?|the|ein|eine|der|die)\s+(?P<phrase>[^.;]{1,160})",
 )
 _ORGANIZATION = re.compile(
-    r"\b(?:[Aa]t|for|with|bei|für)\s+(?P<org>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
+    r"\b(?:[Aa]t|for|bei|für)\s+(?P<org>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
 )
 _EDUCATION = (
     re.compile(
@@ -188,7 +188,7 @@ def parse_bio(paragraphs: Sequence[str], *, name: str | None = None) -> AuthorPr
     organization = None
     for match in _ORGANIZATION.finditer(whole):
         candidate = re.sub(r"^the\s+", "", match.group("org")).rstrip(".")
-        if candidate != name and not looks_like_person_name(candidate) and "University" not in candidate:
+        if candidate != name and "University" not in candidate:
             organization = candidate
             break
     education: list[str] = []
