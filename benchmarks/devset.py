@@ -31,7 +31,11 @@ def load_cases(split: str) -> list[Case]:
     """The cases of one split ("dev" or "heldout"), sorted by name."""
     folder = FIXTURES / split
     return [
-        Case(path.stem, path.read_text(encoding="utf-8"), json.loads(path.with_suffix(".json").read_text("utf-8")))
+        Case(
+            path.stem,
+            path.read_text(encoding="utf-8"),
+            json.loads(path.with_suffix(".json").read_text("utf-8")),
+        )
         for path in sorted(folder.glob("*.txt"))
     ]
 
@@ -68,7 +72,9 @@ class Counts:
             [h for h, _ in expected["sections"] if h],
         )
         self.heading_tp, self.heading_fp, self.heading_fn = (
-            self.heading_tp + tp, self.heading_fp + fp, self.heading_fn + fn
+            self.heading_tp + tp,
+            self.heading_fp + fp,
+            self.heading_fn + fn,
         )
         self._add_quotes(name, article, expected["quotes"])
         self._add_authors(name, article, expected["authors"])

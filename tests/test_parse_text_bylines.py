@@ -27,7 +27,10 @@ from newsmodel.parse.bylines import looks_like_person_name, parse_bio, parse_byl
         ),
         ("Von Klaus Meyer und Anna Schmidt", [("Klaus Meyer", None, None), ("Anna Schmidt", None, None)]),
         ("Par Camille Durand", [("Camille Durand", None, None)]),
-        ("Ana Lima and Jean-Luc van der Berg", [("Ana Lima", None, None), ("Jean-Luc van der Berg", None, None)]),
+        (
+            "Ana Lima and Jean-Luc van der Berg",
+            [("Ana Lima", None, None), ("Jean-Luc van der Berg", None, None)],
+        ),
         ("By the Associated Press", []),
         ("By Reuters", []),
     ],
@@ -80,12 +83,20 @@ def test_bio_with_role_organisation_education_and_contacts() -> None:
 def test_bio_with_an_apposition_and_a_lowercase_role() -> None:
     profile = parse_bio(["Jon Park, a former teacher, is the education correspondent for the Valley Ledger."])
     assert profile is not None
-    assert (profile.name, profile.role, profile.organization) == ("Jon Park", "education correspondent", "Valley Ledger")
+    assert (profile.name, profile.role, profile.organization) == (
+        "Jon Park",
+        "education correspondent",
+        "Valley Ledger",
+    )
 
 
 def test_bio_name_can_be_given() -> None:
     profile = parse_bio(["She writes about food and farming."], name="Ana Lima")
-    assert profile is not None and profile.name == "Ana Lima" and profile.bio == "She writes about food and farming."
+    assert (
+        profile is not None
+        and profile.name == "Ana Lima"
+        and profile.bio == "She writes about food and farming."
+    )
 
 
 @pytest.mark.parametrize("paragraphs", [[], [""], ["The council met on Tuesday."], ["she is a reporter."]])

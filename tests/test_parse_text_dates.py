@@ -80,7 +80,9 @@ def test_regional_us_zones_follow_daylight_saving_time() -> None:
 
 def test_default_timezone_applies_only_when_no_zone_is_stated() -> None:
     berlin = ZoneInfo("Europe/Berlin")
-    assert parse_date("11. März 2026, 18:45 Uhr", default_timezone=berlin) == datetime(2026, 3, 11, 18, 45, tzinfo=berlin)
+    assert parse_date("11. März 2026, 18:45 Uhr", default_timezone=berlin) == datetime(
+        2026, 3, 11, 18, 45, tzinfo=berlin
+    )
     stated = parse_date("11. März 2026, 18:45 Uhr MESZ", default_timezone=berlin)
     assert stated is not None and stated.utcoffset() == timedelta(hours=2)
 

@@ -15,7 +15,7 @@ import pytest
 from newsmodel.parse.text import parse_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from devset import AUTHOR_FIELDS, Case, load_cases  # noqa: E402
+from devset import AUTHOR_FIELDS, Case, load_cases
 
 CASES = load_cases("dev") + load_cases("heldout")
 
@@ -45,7 +45,7 @@ def test_structure_and_metadata(case: Case) -> None:
 def test_authors(case: Case) -> None:
     article = parse_text(case.text)
     assert [a.name for a in article.authors] == [a["name"] for a in case.expected["authors"]]
-    for author, want in zip(article.authors, case.expected["authors"]):
+    for author, want in zip(article.authors, case.expected["authors"], strict=True):
         for key in AUTHOR_FIELDS[1:]:
             if key in want:
                 got = getattr(author, key)

@@ -21,7 +21,11 @@ from newsmodel.parse.inline import strip_inline_markup
         ("a ~~b~~ c", "a b c", [("b", "strike")]),
         ("**bold *and* more**", "bold and more", [("bold and more", "strong"), ("and", "emphasis")]),
         ("[the report](https://x.example/r)", "the report", [("the report", "https://x.example/r")]),
-        ("**[the report](https://x.example/r)**", "the report", [("the report", "strong"), ("the report", "https://x.example/r")]),
+        (
+            "**[the report](https://x.example/r)**",
+            "the report",
+            [("the report", "strong"), ("the report", "https://x.example/r")],
+        ),
         ("see <https://x.example>", "see https://x.example", [("https://x.example", "https://x.example")]),
     ],
 )
@@ -47,10 +51,16 @@ def test_text_that_only_looks_like_markup_is_kept(text: str) -> None:
     assert strip_inline_markup(text) == (text, ())
 
 
-_PLAIN = st.text(alphabet="abcdefghij klmnop,.", min_size=1, max_size=12).filter(lambda s: s.strip() == s and s)
+_PLAIN = st.text(alphabet="abcdefghij klmnop,.", min_size=1, max_size=12).filter(
+    lambda s: s.strip() == s and s
+)
 
 
-@given(st.lists(st.tuples(_PLAIN, st.sampled_from(["", "**", "*", "_", "`", "~~", "link"])), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(_PLAIN, st.sampled_from(["", "**", "*", "_", "`", "~~", "link"])), min_size=1, max_size=8
+    )
+)
 def test_marks_point_at_the_words_they_styled(pieces: list[tuple[str, str]]) -> None:
     marked, expected = [], []
     for words, style in pieces:
@@ -64,6 +74,6 @@ def test_marks_point_at_the_words_they_styled(pieces: list[tuple[str, str]]) -> 
     Paragraph(text=text, marks=marks)  # every mark lies inside the text
     styled = [(words, style) for words, style in expected if style]
     assert len(marks) == len(styled)
-    for mark, (words, _) in zip(sorted(marks, key=lambda m: m.start), styled):
+    for mark, (words, _) in zip(sorted(marks, key=lambda m: m.start), styled, strict=True):
         assert text[mark.start : mark.end] == words
         assert isinstance(mark, Link | Emphasis)

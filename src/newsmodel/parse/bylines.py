@@ -14,23 +14,37 @@ from ..model import AuthorProfile
 
 __all__ = ["BYLINE_PREFIX", "looks_like_person_name", "parse_bio", "parse_byline"]
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 BYLINE_PREFIX = re.compile(
     r"(?:(?:written|words|reporting|story|text)\s+by|by|von|par|por|door|text|autor(?:in)?)\s*:?\s+",
     re.IGNORECASE,
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*und\s+|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*&\s*)\s*")
-_ROLE_WORDS = frozenset(
-    """correspondent reporter editor writer columnist staff contributor contributing producer analyst
-    chief senior bureau photographer critic author journalist redakteur redakteurin korrespondent
-    korrespondentin reporterin autorin fellow professor director manager head intern freelance""".split()
+_ROLE_WORDS = _word_set(
+    """
+    correspondent reporter editor writer columnist staff contributor contributing producer
+    analyst chief senior bureau photographer critic author journalist redakteur redakteurin
+    korrespondent korrespondentin reporterin autorin fellow professor director manager head
+    intern freelance
+    """
 )
-_ORG_WORDS = frozenset(
-    """the news press times post journal agency associated reuters afp ap dpa gazette herald tribune daily
-    radio tv media network service services wire inc ltd llc group magazine chronicle review observer
-    guardian telegraph courier examiner globe star sun mail report bulletin desk staff team zeitung
-    presse agentur nachrichten""".split()
+_ORG_WORDS = _word_set(
+    """
+    the news press times post journal agency associated reuters afp ap dpa gazette herald
+    tribune daily radio tv media network service services wire inc ltd llc group magazine
+    chronicle review observer guardian telegraph courier examiner globe star sun mail report
+    bulletin desk staff team zeitung presse agentur nachrichten
+    """
 )
-_NAME_PARTICLES = frozenset("de da del della di van von der den du le la al bin ibn mc st. jr. sr. y".split())
+_NAME_PARTICLES = _word_set(
+    """
+    de da del della di van von der den du le la al bin ibn mc st. jr. sr. y
+    """
+)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _URL = re.compile(r"https?://[^\s<>()\"']{1,2000}")
 _HANDLE = re.compile(r"(?:twitter|x|bluesky|mastodon)[^@\n]{0,30}?(@[A-Za-z0-9_]{1,30})\b", re.IGNORECASE)
@@ -113,7 +127,10 @@ _EDUCATION = (
         r"\b(?:studied|studierte)\s+(?P<field>[A-Z][\w ]{1,60}?)\s+(?:at|an\s+der)\s+(?:the\s+)?"
         r"(?P<school>[A-Z][\w'’. -]{1,80}?)(?=[,.;]|\s+(?:where|and|in)\b)"
     ),
-    re.compile(r"\b(?:graduate\s+of|graduated\s+from)\s+(?:the\s+)?(?P<school>[A-Z][\w'’. -]{1,80}?)(?=[,.;]|\s+(?:where|and|in|with)\b)"),
+    re.compile(
+        r"\b(?:graduate\s+of|graduated\s+from)\s+(?:the\s+)?(?P<school>[A-Z][\w'’. -]{1,80}?)"
+        r"(?=[,.;]|\s+(?:where|and|in|with)\b)"
+    ),
 )
 _EXPERTISE = re.compile(
     r"\b(?:covers|specializes\s+in|specialises\s+in|writes\s+about|reports\s+on)\s+(?P<topic>[^.;]{3,120})"

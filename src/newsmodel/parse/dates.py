@@ -68,7 +68,9 @@ _MONTH_WORD = r"(?P<mon>[A-Za-zéèûäÄ]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
 _DATE_FORMS = (
     re.compile(_MONTH_WORD + r"\s+" + _DAY + r",?\s+(?P<year>\d{4})", re.IGNORECASE),  # Feb. 9, 2026
-    re.compile(_DAY + r"\.?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+(?P<year>\d{4})", re.IGNORECASE),  # 3 March 2026
+    re.compile(
+        _DAY + r"\.?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+(?P<year>\d{4})", re.IGNORECASE
+    ),  # 3 March 2026
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),  # 2026-03-03
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),  # 11.03.2026
 )

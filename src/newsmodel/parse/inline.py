@@ -38,10 +38,20 @@ def strip_inline_markup(text: str) -> tuple[str, tuple[Mark, ...]]:
     marks whose offsets point into the returned text. Anything else, including a lone ``*``
     or ``snake_case_words``, is kept as written.
 
-    >>> strip_inline_markup("A **bold** [claim](https://example.org).")
-    ('A bold claim.', (Emphasis(start=2, end=6, style='strong'), Link(start=7, end=12, href='https://example.org', title=None)))
+    >>> text, marks = strip_inline_markup("A **bold** [claim](https://example.org).")
+    >>> text
+    'A bold claim.'
+    >>> [(text[m.start : m.end], type(m).__name__) for m in marks]
+    [('bold', 'Emphasis'), ('claim', 'Link')]
     """
-    if "*" not in text and "_" not in text and "`" not in text and "[" not in text and "<" not in text and "~" not in text:
+    if (
+        "*" not in text
+        and "_" not in text
+        and "`" not in text
+        and "[" not in text
+        and "<" not in text
+        and "~" not in text
+    ):
         return text, ()
     marks: list[Mark] = []
     plain = _strip(text, 0, marks)
@@ -71,7 +81,12 @@ def _strip(text: str, offset: int, marks: list[Mark]) -> str:
             inner = _strip(match.group(kind), size, inner_marks)
             if kind == "link":
                 marks.append(
-                    Link(start=size, end=size + len(inner), href=match.group("href"), title=match.group("title"))
+                    Link(
+                        start=size,
+                        end=size + len(inner),
+                        href=match.group("href"),
+                        title=match.group("title"),
+                    )
                 )
             else:
                 marks.append(Emphasis(start=size, end=size + len(inner), style=_STYLES[kind]))

@@ -27,7 +27,7 @@ _BULLET = re.compile(r"[ \t]{0,3}[-*+•·–][ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+(?=\S)")
 _QUOTE_LINE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _SPEAKER_TURN = re.compile(r"(?:Q|A|F|Frage|Antwort|Question|Answer)[ \t]*[:.\-–—][ \t]", re.IGNORECASE)
-_SENTENCE_END = tuple(".!?:;\"”’»)…")
+_SENTENCE_END = tuple('.!?:;"”’»)…')
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +76,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
 
 
 def _join_lines(lines: Sequence[str]) -> str:
-    """Join the lines of one paragraph; a line broken after a hyphen ("long-|distance") joins without a space."""
+    """Join a paragraph's lines; a line broken after a hyphen ("long-|distance") joins with no space."""
     text = lines[0].strip()
     for line in lines[1:]:
         line = line.strip()
@@ -130,9 +130,8 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
         quote = _QUOTE_LINE.match(line)
         if quote is not None:
             content = line[quote.end() :].strip()
-            if pending and pending_kind != "quote":
-                if (done := flush()) is not None:
-                    yield done
+            if pending and pending_kind != "quote" and (done := flush()) is not None:
+                yield done
             if not in_quote:
                 quote_group += 1
                 in_quote = True
@@ -149,7 +148,10 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
         next_line = lines[index] if index < len(lines) else ""
         if not pending and _SETEXT_UNDERLINE.fullmatch(next_line) and not _THEMATIC_BREAK.fullmatch(stripped):
             yield RawBlock(
-                kind="heading", text=stripped, level=1 if next_line[0] == "=" else 2, blank_before=blank_before
+                kind="heading",
+                text=stripped,
+                level=1 if next_line[0] == "=" else 2,
+                blank_before=blank_before,
             )
             blank_before = False
             index += 1
@@ -161,7 +163,10 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
                 yield done
             if atx is not None:
                 yield RawBlock(
-                    kind="heading", text=atx.group(2).strip(), level=len(atx.group(1)), blank_before=blank_before
+                    kind="heading",
+                    text=atx.group(2).strip(),
+                    level=len(atx.group(1)),
+                    blank_before=blank_before,
                 )
             elif end_mark is not None:
                 yield RawBlock(kind="end", text=stripped, blank_before=blank_before)
@@ -181,7 +186,8 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
                 pending.append(stripped)
             continue
         if pending and (
-            (pending_kind == "item" and line[:1] in " \t") or _continues(pending[-1].rstrip(), stripped, width)
+            (pending_kind == "item" and line[:1] in " \t")
+            or _continues(pending[-1].rstrip(), stripped, width)
         ):
             pending.append(stripped)
             continue

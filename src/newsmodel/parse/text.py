@@ -32,28 +32,41 @@ from ..model import (
     Section,
     xml_unsafe_characters,
 )
+from ..quotes import quote_paragraphs
 from .bylines import BYLINE_PREFIX, bio_subject, looks_like_person_name, parse_bio, parse_byline
 from .dates import parse_date, split_date_label
 from .inline import strip_inline_markup
 from .paragraphs import RawBlock, split_blocks
 
-from ..quotes import quote_paragraphs
-
 __all__ = ["SUMMARY_HEADINGS", "parse_text"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 #: A first section with one of these headings becomes ``Article.summary`` (compared case-blind).
 SUMMARY_HEADINGS = frozenset(
     """executive summary|summary|abstract|in brief|at a glance|key points|tl;dr|tldr|the short version|
     zusammenfassung|das wichtigste in kürze|auf einen blick|en bref|résumé""".replace("\n", "").split("|")
 )
-_ABOUT_AUTHOR = re.compile(r"(?:about\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in)?|the\s+author)\s*:?", re.I)
-_KICKERS = frozenset(
-    """opinion analysis exclusive breaking commentary editorial review interview update feature perspective
-    explainer obituary live letters column essay comment kommentar analyse meinung leitartikel
-    reportage""".split()
+_ABOUT_AUTHOR = re.compile(
+    r"(?:about\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in)?|the\s+author)\s*:?", re.I
 )
-_EDITORS_NOTE = re.compile(r"(?:editor[’']?s[’']?\s+note|anm(?:erkung|\.)\s+d(?:er)?\.?\s*red(?:aktion)?\.?)\s*:", re.I)
-_CREDIT_LINE = re.compile(r"(?P<label>photo(?:graph)?|image|picture|illustration|video|foto|bild)s?\s*(?:credit)?\s*:\s*(?P<credit>.+)", re.I)
+_KICKERS = _word_set(
+    """
+    opinion analysis exclusive breaking commentary editorial review interview update feature
+    perspective explainer obituary live letters column essay comment kommentar analyse meinung
+    leitartikel reportage
+    """
+)
+_EDITORS_NOTE = re.compile(
+    r"(?:editor[’']?s[’']?\s+note|anm(?:erkung|\.)\s+d(?:er)?\.?\s*red(?:aktion)?\.?)\s*:", re.I
+)
+_CREDIT_LINE = re.compile(
+    r"(?P<label>photo(?:graph)?|image|picture|illustration|video|foto|bild)s?\s*(?:credit)?\s*:\s*(?P<credit>.+)",
+    re.I,
+)
 _PUBLISHER_LINE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.]{2,80})\.?", re.I)
 _SOURCE_LINE = re.compile(r"(?:source|quelle|via)\s*:\s*(?P<name>.{2,80})", re.I)
 _REPORTED_FROM = re.compile(
@@ -74,7 +87,7 @@ _DATELINE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?)|(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*\([^()\n]{1,40}\)))"
     r"\s*(?:—|–|--|-)\s+(?=\S)"
 )
-_TERMINAL = tuple(".!?,;:…\"”“’‘»«)")
+_TERMINAL = tuple('.!?,;:…"”“’‘»«)')
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _LANGUAGE_WORDS = {
@@ -99,15 +112,17 @@ def parse_text(
     clean = _clean(text)
     blocks = split_blocks(clean)
     if not blocks:
-        raise ParseError("no article text found: the input is empty or only whitespace and control characters")
+        raise ParseError(
+            "no article text found: the input is empty or only whitespace and control characters"
+        )
     header = _read_header(blocks, default_timezone)
     body, footer = _split_footer(blocks[header.body_start :], header.authors)
     sections, dateline = _build_sections(body)
     summary = header.summary
-    if summary is None and sections and sections[0].heading is not None:
-        if sections[0].heading.lower() in SUMMARY_HEADINGS and sections[0].paragraphs:
-            summary = "\n\n".join(sections[0].paragraphs)
-            sections = sections[1:]
+    first = sections[0] if sections else None
+    if summary is None and first is not None and (first.heading or "").lower() in SUMMARY_HEADINGS:
+        summary = "\n\n".join(first.paragraphs) or None
+        sections = sections[1:] if summary else sections
     if header.notes or header.figures:
         # The model has no field for an editor's note or a header photo credit: they open the body.
         opening: list[Block] = [Paragraph(text=note) for note in header.notes]
@@ -130,7 +145,7 @@ def parse_text(
         modified=header.modified,
         language=language,
         publisher=header.publisher,
-        sections=sections,
+        sections=tuple(sections),
     )
 
 
@@ -228,7 +243,12 @@ def _read_header(blocks: list[RawBlock], zone: tzinfo) -> _Header:
             seen_header_line = True
         elif _EDITORS_NOTE.match(line):
             header.notes.append(line)
-        elif standfirst is None and not seen_header_line and block.lines <= 6 and _next_is_header_line(blocks, index):
+        elif (
+            standfirst is None
+            and not seen_header_line
+            and block.lines <= 6
+            and _next_is_header_line(blocks, index)
+        ):
             standfirst = line
         else:
             break
@@ -253,7 +273,9 @@ def _read_header_line(line: str, header: _Header, zone: tzinfo) -> bool:
     dates = [(split_date_label(p)[0], parse_date(p, default_timezone=zone)) for p in parts]
     if all(d is not None for _, d in dates):
         for label, value in dates:
-            if label is not None and label.startswith(("updated", "last updated", "modified", "aktualisiert")):
+            if label is not None and label.startswith(
+                ("updated", "last updated", "modified", "aktualisiert")
+            ):
                 header.modified = value
             elif header.published is None:
                 header.published = value
@@ -261,7 +283,7 @@ def _read_header_line(line: str, header: _Header, zone: tzinfo) -> bool:
                 header.modified = value
         return True
     if BYLINE_PREFIX.match(line):
-        byline = " | ".join(p for p, (_, d) in zip(parts, dates) if d is None)
+        byline = " | ".join(p for p, (_, d) in zip(parts, dates, strict=True) if d is None)
         authors = parse_byline(byline)
         if authors:
             header.authors.extend(authors)
@@ -310,9 +332,10 @@ class _Footer:
 
 
 def _is_footer_line(text: str) -> bool:
-    return bool(
-        _REPORTED_FROM.fullmatch(text) or _FOOTER_CREDIT.fullmatch(text) or _CONTACT.fullmatch(text)
-    ) and len(text) < 300
+    return (
+        bool(_REPORTED_FROM.fullmatch(text) or _FOOTER_CREDIT.fullmatch(text) or _CONTACT.fullmatch(text))
+        and len(text) < 300
+    )
 
 
 def _split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tuple[list[RawBlock], _Footer]:
@@ -329,7 +352,11 @@ def _split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> t
     while body and body[-1].kind == "text" and _is_footer_line(_plain(body[-1].text)):
         tail.insert(0, body.pop())
     about = next(
-        (i for i in range(len(body) - 1, max(-1, len(body) - 8), -1) if _ABOUT_AUTHOR.fullmatch(_plain(body[i].text))),
+        (
+            i
+            for i in range(len(body) - 1, max(-1, len(body) - 8), -1)
+            if _ABOUT_AUTHOR.fullmatch(_plain(body[i].text))
+        ),
         None,
     )
     if about is not None:
@@ -429,8 +456,11 @@ _SENTENCE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does|ist|sind|war|hat|wird|sagte)\b",
     re.I,
 )
-_MINOR_WORDS = frozenset(
-    "a an the and or but nor of in on at to for by with from as vs via is are was be der die das und von".split()
+_MINOR_WORDS = _word_set(
+    """
+    a an the and or but nor of in on at to for by with from as vs via is are was be der die das
+    und von
+    """
 )
 _SPEAKER_LABEL = re.compile(r"(?:Q|A|F|Frage|Antwort|Question|Answer)\s*[:.\-–—]\s", re.I)
 
@@ -449,7 +479,7 @@ def _build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
     def close_open_blocks() -> None:
         nonlocal items, quote_paragraphs_
         if items:
-            blocks.append(ListBlock(items=items, ordered=ordered))
+            blocks.append(ListBlock(items=tuple(items), ordered=ordered))
             items = []
         if quote_paragraphs_:
             blocks.append(_block_quote(quote_paragraphs_))
@@ -513,7 +543,7 @@ def _block_quote(paragraphs: list[Paragraph]) -> BlockQuote:
     if found is not None and len(paragraphs) > 1:
         attribution = found.group("who").strip()
         paragraphs = paragraphs[:-1]
-    return BlockQuote(paragraphs=paragraphs, attribution=attribution)
+    return BlockQuote(paragraphs=tuple(paragraphs), attribution=attribution)
 
 
 # --------------------------------------------------------------------------------------------
@@ -533,7 +563,7 @@ def _add_quotes(
         return sections
     texts = context + [p.text for p in paragraphs]
     found = quote_paragraphs(texts, language=language, known_people=people)[len(context) :]
-    quotes_by_id = {id(p): tuple(q) for p, q in zip(paragraphs, found)}
+    quotes_by_id = {id(p): tuple(q) for p, q in zip(paragraphs, found, strict=True)}
     rebuilt: list[Section] = []
     for section in sections:
         blocks: list[Block] = []
@@ -542,11 +572,11 @@ def _add_quotes(
                 blocks.append(attrs.evolve(block, quotes=quotes_by_id[id(block)]))
             elif type(block) is ListBlock:
                 items = [attrs.evolve(p, quotes=quotes_by_id[id(p)]) for p in block.items]
-                blocks.append(attrs.evolve(block, items=items))
+                blocks.append(attrs.evolve(block, items=tuple(items)))
             elif type(block) is BlockQuote:
                 speaker = _attribution_speaker(block.attribution)
                 quoted = [_as_block_quote(p, quotes_by_id[id(p)], speaker) for p in block.paragraphs]
-                blocks.append(attrs.evolve(block, paragraphs=quoted))
+                blocks.append(attrs.evolve(block, paragraphs=tuple(quoted)))
             else:
                 blocks.append(block)
         rebuilt.append(Section(heading=section.heading, level=section.level, blocks=blocks))
