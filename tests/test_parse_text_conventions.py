@@ -117,7 +117,8 @@ def test_bulleted_list() -> None:
 def test_kicker_headline_standfirst_byline_and_date() -> None:
     article = parse_text(
         "ANALYSIS\nThe silo question\n\nWhy a grain store became the town's favourite argument\n\n"
-        f"By Ines Carvalho and Piotr Nowak | Harbour Reporters\nPublished: Feb. 9, 2026 3:45 p.m. ET\n\n{LONG_ONE}"
+        "By Ines Carvalho and Piotr Nowak | Harbour Reporters\n"
+        f"Published: Feb. 9, 2026 3:45 p.m. ET\n\n{LONG_ONE}"
     )
     assert article.kicker == "ANALYSIS"
     assert article.headline == "The silo question"
