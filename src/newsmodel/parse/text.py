@@ -81,6 +81,9 @@ _CONTACT = re.compile(
     r"\b.{0,300}",
     re.I,
 )
+_QUOTE_WINDOW = 250  # paragraphs; the longest articles run to about a hundred
+_MAX_FOOTER_BLOCKS = 10
+_MAX_FOOTER_CHARS = 4000
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _DATELINE = re.compile(
     r"(?P<dateline>(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
@@ -341,13 +344,11 @@ def _is_footer_line(text: str) -> bool:
 def _split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tuple[list[RawBlock], _Footer]:
     """Separate the trailing matter (end marks, credits, contact lines, bios) from the body."""
     footer = _Footer()
-    end = len(blocks)
-    for i, block in enumerate(blocks):
-        if block.kind == "end":
-            end = i
-            break
-    tail = blocks[end + 1 :] if end < len(blocks) else []
-    body = blocks[:end]
+    end = next(
+        (i for i, block in enumerate(blocks) if block.kind == "end" and _is_short_tail(blocks[i + 1 :])), None
+    )
+    tail = blocks[end + 1 :] if end is not None else []
+    body = [block for block in blocks[:end] if block.kind != "end"]
     # Peel footer lines off the end of the body, then look for a bio just before them.
     while body and body[-1].kind == "text" and _is_footer_line(_plain(body[-1].text)):
         tail.insert(0, body.pop())
@@ -378,6 +379,15 @@ def _split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> t
         if profile is not None:
             footer.bios.append(profile)
     return body, footer
+
+
+def _is_short_tail(blocks: Sequence[RawBlock]) -> bool:
+    """Whether what follows an end mark is small enough to be trailing matter rather than more story.
+
+    An end mark followed by pages of text is not the end (concatenated stories, a stray "###"):
+    treating it as one would silently drop the rest.
+    """
+    return len(blocks) <= _MAX_FOOTER_BLOCKS and sum(len(b.text) for b in blocks) <= _MAX_FOOTER_CHARS
 
 
 def _bio_start(body: list[RawBlock], authors: Sequence[AuthorProfile]) -> int | None:
@@ -561,9 +571,14 @@ def _add_quotes(
     paragraphs = [p for s in sections for p in s.iter_paragraphs()]
     if not paragraphs:
         return sections
-    texts = context + [p.text for p in paragraphs]
-    found = quote_paragraphs(texts, language=language, known_people=people)[len(context) :]
-    quotes_by_id = {id(p): tuple(q) for p, q in zip(paragraphs, found, strict=True)}
+    quotes_by_id: dict[int, tuple[Quote, ...]] = {}
+    # The engine resolves names across the whole text it is given, in more than linear time;
+    # windows far longer than any real article keep a 50 MB input bounded and change nothing below.
+    for first in range(0, len(paragraphs), _QUOTE_WINDOW):
+        window = paragraphs[first : first + _QUOTE_WINDOW]
+        texts = context + [p.text for p in window]
+        found = quote_paragraphs(texts, language=language, known_people=people)[len(context) :]
+        quotes_by_id.update((id(p), tuple(q)) for p, q in zip(window, found, strict=True))
     rebuilt: list[Section] = []
     for section in sections:
         blocks: list[Block] = []
