@@ -81,7 +81,7 @@ _CONTACT = re.compile(
     r"\b.{0,300}",
     re.I,
 )
-_QUOTE_WINDOW = 250  # paragraphs; the longest articles run to about a hundred
+_QUOTE_WINDOW = 120  # paragraphs; the longest articles run to about a hundred
 _MAX_FOOTER_BLOCKS = 10
 _MAX_FOOTER_CHARS = 4000
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
