@@ -15,12 +15,13 @@ The rules, tried in order for each quote (all within the quote's sentence):
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from . import lexicon as lx
 from .mentions import Mention, Token
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["Attribution", "attribute_block", "attribute_quotes"]
 
 
 class Attribution(NamedTuple):
@@ -34,11 +35,52 @@ class Attribution(NamedTuple):
 _NONE = Attribution(None)
 
 
-def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) -> Attribution:
-    """The speaker of the quote at ``tokens[quote_token]``."""
-    first, last = _sentence_bounds(tokens, quote_token)
-    by_first = {m.first: m for m in mentions}
-    by_last = {m.last: m for m in mentions}
+# How many mentions back the nearest-subject rules look; a bound keeps long paragraphs linear.
+_LOOKBACK = 40
+
+
+class _Context(NamedTuple):
+    tokens: list[Token]
+    mentions: list[Mention]
+    firsts: list[int]  # mentions' first tokens, for bisection
+    by_first: dict[int, Mention]
+    by_last: dict[int, Mention]
+
+
+def attribute_quotes(
+    tokens: list[Token], mentions: list[Mention], quote_tokens: list[int]
+) -> list[Attribution]:
+    """The speaker of each quote at ``tokens[t]`` for ``t`` in ``quote_tokens``."""
+    context = _Context(
+        tokens,
+        mentions,
+        [m.first for m in mentions],
+        {m.first: m for m in mentions},
+        {m.last: m for m in mentions},
+    )
+    starts, ends = _sentences(tokens)
+    return [_attribute(context, t, starts[t], ends[t]) for t in quote_tokens]
+
+
+def _sentences(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For every token, the index of the first and of the last token of its sentence."""
+    starts: list[int] = []
+    first = 0
+    for index, token in enumerate(tokens):
+        starts.append(first)
+        if token.kind == "end":
+            first = index + 1
+    ends = [0] * len(tokens)
+    last = len(tokens) - 1
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].kind == "end":
+            last = index
+        ends[index] = last
+    return starts, ends
+
+
+def _attribute(context: _Context, quote_token: int, first: int, last: int) -> Attribution:
+    tokens, _, _, by_first, by_last = context
     found = _after(tokens, by_first, by_last, quote_token, last)
     if found.mention is not None or found.dropped:
         return found
@@ -46,8 +88,12 @@ def attribute(tokens: list[Token], mentions: list[Mention], quote_token: int) ->
     found = _before(tokens, by_first, by_last, left_start, quote_token)
     if found.mention is not None:
         return found
+    if quote_token > 0 and tokens[quote_token - 1].text == ":" and not found.has_cue:
+        subject = _sentence_subject(context, left_start, quote_token)
+        if subject is not None:
+            return Attribution(subject)
     if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
-        nearest = _nearest_salient(mentions, first, quote_token)
+        nearest = _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
@@ -60,10 +106,7 @@ def _sentence_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
     first = index
     while first > 0 and tokens[first - 1].kind != "end":
         first -= 1
-    last = index
-    while last + 1 < len(tokens) and tokens[last].kind != "end":
-        last += 1
-    return first, last
+    return first, index
 
 
 def _left_start(tokens: list[Token], first: int, quote_token: int) -> int:
@@ -169,22 +212,41 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
     size = len(tokens)
-    # "according to X", "said coach Ana Silva", "dijo el ministro": skip "to" and a role noun.
-    if k < size and tokens[k].lower in ("to", "a"):
+    # "according to X", "a déclaré jeudi le maire": skip "to" and days.
+    while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
-    if k < size and tokens[k].kind == "word" and tokens[k].lower in lx.PERSON_NOUNS and k + 1 in by_first:
-        k += 1
+    # "said union leader Tomasz Wójcik", "zei minister Sanne de Vries": skip the role words.
+    n = k
+    while n < size and n - k < 3 and tokens[n].kind == "word" and _is_role_word(tokens[n].lower):
+        n += 1
+    if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
+        k = n
     mention = by_first.get(k)
     if mention is None:
         return None
     if mention.kind == "nominal":
-        # "said the company’s chief executive, Tom Hale": the name in apposition is better.
-        n = mention.last + 1
-        if n + 1 < size and tokens[n].text == "," and by_first.get(n + 1) is not None:
-            named = by_first[n + 1]
-            if named.kind == "name" and named.category == "person":
-                return named
+        named = _apposition_after(tokens, by_first, mention)
+        if named is not None:
+            return named
     return mention
+
+
+def _is_role_word(lower: str) -> bool:
+    return lower in lx.PERSON_NOUNS or lower in lx.ORG_NOUNS
+
+
+def _apposition_after(tokens: list[Token], by_first: dict[int, Mention], mention: Mention) -> Mention | None:
+    """The name after "the mayor of Lyon," or "the company’s chief executive," if one follows."""
+    n = mention.last + 1
+    limit = min(len(tokens), n + 5)
+    while n < limit and tokens[n].text != ",":
+        if tokens[n].kind != "word":
+            return None
+        n += 1
+    named = by_first.get(n + 1) if n < limit else None
+    if named is not None and named.kind == "name" and named.category == "person":
+        return named
+    return None
 
 
 def _prefer_apposition(tokens: list[Token], by_last: dict[int, Mention], mention: Mention) -> Mention:
@@ -204,9 +266,14 @@ def _cue_word_before(tokens: list[Token], start: int, quote: int) -> bool:
     return False
 
 
-def _nearest_salient(mentions: list[Mention], first: int, quote: int) -> Mention | None:
-    for mention in reversed(mentions):
-        if first <= mention.first and mention.last < quote and mention.salient:
+def _nearest_salient(context: _Context, first: int, quote: int) -> Mention | None:
+    mentions = context.mentions
+    stop = bisect.bisect_left(context.firsts, quote)
+    for k in range(stop - 1, max(-1, stop - 1 - _LOOKBACK), -1):
+        mention = mentions[k]
+        if mention.first < first:
+            return None
+        if mention.last < quote and mention.salient:
             return mention
     return None
 
@@ -238,3 +305,21 @@ def attribute_block(tokens: list[Token], mentions: list[Mention]) -> Attribution
     by_first = {m.first: m for m in mentions}
     by_last = {m.last: m for m in mentions}
     return _before(tokens, by_first, by_last, first, len(tokens))
+
+
+def _sentence_subject(context: _Context, start: int, quote: int) -> Mention | None:
+    """Who introduces a quote with a colon and no cue verb: "Varga went further: “…”"."""
+    mentions = context.mentions
+    begin = bisect.bisect_left(context.firsts, start)
+    for k in range(begin, min(len(mentions), begin + _LOOKBACK)):
+        mention = mentions[k]
+        if mention.last >= quote:
+            return None
+        if mention.salient:
+            named = (
+                _apposition_after(context.tokens, context.by_first, mention)
+                if mention.kind == "nominal"
+                else None
+            )
+            return named or mention
+    return None

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import ValidationError
 from ..model import Quote, QuoteKind, xml_unsafe_characters
 from . import lexicon as lx
-from .attribution import Attribution, attribute, attribute_block
+from .attribution import Attribution, attribute_block, attribute_quotes
 from .marks import MarkedSpan, find_marked_spans
-from .mentions import Mention, Token, find_mentions, tokenize
+from .mentions import Mention, Token, find_mentions, scan_names, tokenize
 from .names import NameRegistry
 
 __all__ = ["quote_document"]
 
 # How many paragraphs back a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1
+# How many mentions back any search looks: nobody refers that far, and it keeps the time linear.
+_LOOKBACK = 60
 
 
 class _Parsed(NamedTuple):
@@ -34,8 +37,9 @@ class _Seen(NamedTuple):
     paragraph: int
     token: int
     mention: Mention
-    speaker: str | None
+    speaker: str | None  # a name as written (made fullest only when given out), or a noun phrase
     gender: str | None
+    origin: int  # the paragraph the name was read in; -1 for a noun phrase standing for itself
 
 
 def quote_document(
@@ -53,7 +57,17 @@ def quote_document(
                 f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
                 "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
             )
-    parsed = [_parse(text) for text in paragraphs]
+    spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
+    # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
+    # reading word by word; the rest are scanned for names only, which is several times faster.
+    close: set[int] = set()
+    for index, found in enumerate(spans):
+        if found is None or found:
+            close.update((index, index - 1))
+    parsed = [
+        _parse(text, found) if index in close else _scan(text)
+        for index, (text, found) in enumerate(zip(paragraphs, spans, strict=True))
+    ]
     registry = NameRegistry(known_people)
     for index, paragraph in enumerate(parsed):
         registry.add_all(index, paragraph.mentions)
@@ -61,8 +75,13 @@ def quote_document(
     attributions = [
         _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
     ]
+    by_mention = {id(candidate.mention): candidate for candidate in seen}
+    keys = [(candidate.paragraph, candidate.token) for candidate in seen]
     speakers = [
-        [_speaker(index, a, seen, p) for a, p in zip(atts, _positions(parsed[index]), strict=True)]
+        [
+            _speaker(index, a, by_mention, seen, keys, p, registry)
+            for a, p in zip(atts, _positions(parsed[index]), strict=True)
+        ]
         for index, atts in enumerate(attributions)
     ]
     _carry_within_paragraphs(parsed, speakers)
@@ -73,16 +92,23 @@ def quote_document(
     )
 
 
-def _parse(text: str) -> _Parsed:
-    stripped = text.lstrip()
-    if stripped.startswith(">"):
+def _is_block(text: str) -> bool:
+    return text.lstrip().startswith(">")
+
+
+def _scan(text: str) -> _Parsed:
+    return _Parsed(text, [], [], scan_names(text), [], False)
+
+
+def _parse(text: str, spans: list[MarkedSpan] | None) -> _Parsed:
+    if spans is None:
+        stripped = text.lstrip()
         start = len(text) - len(stripped) + 1
         end = len(text.rstrip())
         while start < end and text[start].isspace():
             start += 1
-        spans = [MarkedSpan(start, start, end, end, True)] if start < end else []
-        return _Parsed(text, spans, [], [], [], True)
-    spans = find_marked_spans(text)
+        block = [MarkedSpan(start, start, end, end, True)] if start < end else []
+        return _Parsed(text, block, [], [], [], True)
     tokens = tokenize(text, spans)
     mentions = find_mentions(text, tokens)
     quote_tokens = [i for i, token in enumerate(tokens) if token.kind == "quote"]
@@ -96,22 +122,49 @@ def _positions(paragraph: _Parsed) -> list[int]:
 def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Seen]:
     """Every mention in document order with the speaker it stands for (pronouns resolved)."""
     seen: list[_Seen] = []
+    titled: list[_Seen] = []
     for index, paragraph in enumerate(parsed):
+        previous: _Seen | None = None
         for mention in paragraph.mentions:
             gender = mention.gender
-            if mention.kind == "name":
-                speaker: str | None = registry.fullest(mention.text, index)
-                gender = gender or registry.gender(speaker)
-            elif mention.kind == "pronoun":
-                found = _antecedent(seen, index, mention.first, mention.gender, mention.category)
-                speaker = found.speaker if found else None
-                gender = found.gender if found and found.gender else gender
+            origin = index
+            speaker: str | None = mention.text
+            if (
+                mention.kind == "nominal"
+                and previous is not None
+                and _in_apposition(paragraph, previous, mention)
+            ):
+                # "Dame Olivia Harrow, the museum’s director,": the noun phrase is the same person.
+                speaker, gender, origin = previous.speaker, previous.gender, previous.origin
+            elif mention.kind == "name":
+                gender = gender or registry.gender(mention.text)
             else:
-                found = _holder(seen, index, mention)
-                speaker = found.speaker if found else mention.text
-                gender = found.gender if found else gender
-            seen.append(_Seen(index, mention.first, mention, speaker, gender))
+                found = (
+                    _antecedent(seen, len(seen), index, mention.gender, mention.category)
+                    if mention.kind == "pronoun"
+                    else _holder(seen, titled, index, mention)
+                )
+                if found is not None:
+                    speaker, gender, origin = found.speaker, found.gender or gender, found.origin
+                elif mention.kind == "pronoun":
+                    speaker = None
+                else:
+                    origin = -1
+            previous = _Seen(index, mention.first, mention, speaker, gender, origin)
+            seen.append(previous)
+            if mention.kind == "name" and mention.title is not None:
+                titled.append(previous)
     return seen
+
+
+def _in_apposition(paragraph: _Parsed, previous: _Seen, mention: Mention) -> bool:
+    name = previous.mention
+    return (
+        name.kind == "name"
+        and name.category == "person"
+        and mention.first == name.last + 2
+        and paragraph.tokens[name.last + 1].text == ","
+    )
 
 
 def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
@@ -125,30 +178,37 @@ def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
 
 
 def _antecedent(
-    seen: list[_Seen], paragraph: int, token: int, gender: str | None, category: str
+    seen: list[_Seen], end: int, paragraph: int, gender: str | None, category: str
 ) -> _Seen | None:
-    """The most recent salient mention a pronoun at ``paragraph``/``token`` can stand for."""
-    for candidate in reversed(seen):
+    """The most recent salient mention before ``seen[end]`` that a pronoun in ``paragraph`` can stand for."""
+    for k in range(end - 1, max(-1, end - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
         if candidate.paragraph < paragraph - _PRONOUN_REACH:
             return None
-        if (candidate.paragraph, candidate.token) >= (paragraph, token):
-            continue
         if _compatible(gender, category, candidate):
             return candidate
     return None
 
 
-def _holder(seen: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
+def _holder(seen: list[_Seen], titled: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
     """Who "the president" or "the company" is: a named holder of that title, or the last organisation."""
     if mention.title is None:
         return None
-    for candidate in reversed(seen):
-        if mention.category == "person":
-            if candidate.mention.kind == "name" and candidate.mention.title == mention.title:
-                return candidate
-        elif candidate.paragraph < paragraph - _PRONOUN_REACH:
+    role = mention.title
+    if mention.category == "person":
+        # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
+        for k in range(len(titled) - 1, max(-1, len(titled) - 1 - _LOOKBACK), -1):
+            held = titled[k].mention
+            if held.title is not None and held.title.endswith(role):
+                return titled[k]
+        return None
+    generic = role in lx.GENERIC_ORG_NOUNS
+    for k in range(len(seen) - 1, max(-1, len(seen) - 1 - _LOOKBACK), -1):
+        candidate = seen[k]
+        held = candidate.mention
+        if candidate.paragraph < paragraph - _PRONOUN_REACH:
             return None
-        elif candidate.mention.kind == "name" and candidate.mention.category == "org":
+        if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
             return candidate
     return None
 
@@ -161,24 +221,29 @@ def _attribute_paragraph(
             return [Attribution(None)] * len(paragraph.spans)
         previous = parsed[index - 1]
         return [attribute_block(previous.tokens, previous.mentions)]
-    return [attribute(paragraph.tokens, paragraph.mentions, t) for t in paragraph.quote_tokens]
+    return attribute_quotes(paragraph.tokens, paragraph.mentions, paragraph.quote_tokens)
 
 
-def _speaker(index: int, attribution: Attribution, seen: list[_Seen], position: int) -> str | None:
+def _speaker(
+    index: int,
+    attribution: Attribution,
+    by_mention: dict[int, _Seen],
+    seen: list[_Seen],
+    keys: list[tuple[int, int]],
+    position: int,
+    registry: NameRegistry,
+) -> str | None:
     mention = attribution.mention
     if mention is None:
+        found = None
         if attribution.dropped:
-            found = _antecedent(seen, index, position, "any", "person")
-            return found.speaker if found else None
+            end = bisect.bisect_left(keys, (index, position))
+            found = _antecedent(seen, end, index, "any", "person")
+    else:
+        found = by_mention.get(id(mention))
+    if found is None or found.speaker is None:
         return None
-    for candidate in seen:
-        if candidate.mention is mention:
-            return candidate.speaker
-    # A block quote's speaker is named in the paragraph before it.
-    for candidate in seen:
-        if candidate.paragraph == index - 1 and candidate.mention == mention:
-            return candidate.speaker
-    return None
+    return found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
 
 
 def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
@@ -186,11 +251,16 @@ def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
     for paragraph, names in zip(parsed, speakers, strict=True):
         if paragraph.block or None not in names or all(name is None for name in names):
             continue
+        following: list[str | None] = [None] * len(names)
+        for k in range(len(names) - 2, -1, -1):
+            following[k] = names[k + 1] or following[k + 1]
+        before: str | None = None
         for i, name in enumerate(names):
-            if name is None and _is_speech(paragraph, i):
-                before = next((names[k] for k in range(i - 1, -1, -1) if names[k] is not None), None)
-                after = next((names[k] for k in range(i + 1, len(names)) if names[k] is not None), None)
-                names[i] = before or after
+            if name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
+                names[i] = names[i - 1]  # "she was “open to talks” but would not “negotiate …”"
+            elif name is None and _is_speech(paragraph, i):
+                names[i] = before or following[i]
+            before = names[i] or before
 
 
 def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
@@ -230,6 +300,11 @@ def _unify(chain: list[tuple[int, int]], speakers: list[list[str | None]]) -> No
     if name is not None:
         for p, q in chain:
             speakers[p][q] = name
+
+
+def _same_sentence(paragraph: _Parsed, a: int, b: int) -> bool:
+    tokens = paragraph.tokens
+    return all(tokens[k].kind != "end" for k in range(paragraph.quote_tokens[a], paragraph.quote_tokens[b]))
 
 
 def _starts_with_quote(paragraph: _Parsed) -> bool:
@@ -274,13 +349,33 @@ def _build_quotes(
 def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attribution: Attribution) -> QuoteKind:
     if paragraph.block:
         return "block"
-    t = paragraph.quote_tokens[i]
-    previous = paragraph.tokens[t - 1] if t > 0 else None
-    if previous is not None and previous.kind == "word" and previous.lower in lx.SCARE_INTRODUCERS:
+    if _introduced_as_term(paragraph, i):
         return "scare"
     words = text.split()
-    if speaker is None and len(words) <= 3 and not attribution.has_cue and text[-1:] not in ".!?,":
+    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
         return "scare"
-    if _is_woven(paragraph, i) and (text[:1].islower() or len(words) <= 3):
+    if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
         return "partial"
     return "direct"
+
+
+def _looks_like_term(words: list[str]) -> bool:
+    """A quoted term of up to three words, or a Title In Title Case."""
+    return len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
+
+
+def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
+    """ "the so-called “…”", "the film “…”", "the band’s new album, “…”"."""
+    t = paragraph.quote_tokens[i]
+    words = 0
+    for k in range(t - 1, max(-1, t - 4), -1):
+        token = paragraph.tokens[k]
+        if token.kind == "word":
+            if token.lower in lx.SCARE_INTRODUCERS:
+                return True
+            words += 1
+            if words == 2:
+                break
+        elif token.text != ",":
+            break
+    return False

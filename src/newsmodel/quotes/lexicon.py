@@ -15,6 +15,7 @@ __all__ = [
     "CUE_VERBS",
     "DETERMINERS",
     "FEMALE",
+    "GENERIC_ORG_NOUNS",
     "LINKERS",
     "MALE",
     "NAME_PARTICLES",
@@ -25,7 +26,9 @@ __all__ = [
     "PRONOUNS",
     "SCARE_INTRODUCERS",
     "STOP_CAPITALS",
+    "TIME_WORDS",
     "TITLES",
+    "TITLE_SUFFIXES",
 ]
 
 
@@ -49,13 +52,14 @@ CUE_VERBS = _words(
     labelled branded threatened threatens threatening maintained maintains maintaining
     insisted pledged pledges boasted shouted screamed whispered cried muttered agreed agrees
     disagreed objected protested responded responds reiterated repeated exclaimed quipped
-    texted emailed messaged announced reported reports
+    texted emailed messaged announced reported reports dismissed dismisses shot fired countered
+    counters retorted snapped hailed criticised criticized condemned
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
     sprach räumte bekräftigte versprach
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
-    assuré assure martelé prévenu confié raconté
+    assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique
     dijo dice decía afirmó afirma declaró declara explicó explica añadió añade aseguró asegura
     señaló señala indicó indica comentó comenta manifestó advirtió sostuvo
     detto dichiarato spiegato aggiunto affermato sottolineato
@@ -149,6 +153,9 @@ PERSON_NOUNS = _words(
     officials leader economist analyst lawyer attorney mother father woman man author
     researcher scientist expert owner founder resident witness teacher student player captain
     reporter editor prosecutor commissioner ambassador diplomat chief premier king queen
+    commuter singer mayor councilwoman councilman chairwoman maire sindaco alcalde alcaldesa
+    entrenador concejal concejala député députée entraîneur allenatore trainer bürgermeister
+    bürgermeisterin burgemeester
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
     """
@@ -180,13 +187,28 @@ STOP_CAPITALS = _words(
     for from with by to of as and but or if when while after before during since although though
     because however meanwhile despite according perhaps also such some many most all both each
     every one two three there here what which who why how where yet so then now still even just
-    only recent yesterday today tomorrow last next new no not nor
+    only recent yesterday today tomorrow last next new no not nor secondo volgens según selon laut
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december
     der die das ein eine er sie es wir ich und aber wenn als laut le la les un une il elle ils
     nous je et mais selon el los las lo ella ellos y pero según lo
     """
 )
+# Days and the like that may sit between a cue verb and the speaker ("a déclaré jeudi le maire").
+TIME_WORDS = _words(
+    """
+    today yesterday monday tuesday wednesday thursday friday saturday sunday on
+    heute gestern montag dienstag mittwoch donnerstag freitag samstag sonntag am
+    aujourd’hui hier lundi mardi mercredi jeudi vendredi samedi dimanche
+    hoy ayer lunes martes miércoles jueves viernes sábado domingo
+    oggi ieri lunedì martedì mercoledì giovedì venerdì sabato domenica
+    vandaag gisteren maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    """
+)
+# Organisation nouns that stand for any organisation ("the company" for "Acme Ltd").
+GENERIC_ORG_NOUNS = _words("company firm group business unternehmen konzern entreprise société empresa")
+# Endings of compound titles: "Innenminister", "Ministerpräsidentin", "Pressesprecher".
+TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin")
 # Words after which quoted words are a title or a term, not anybody's speech.
 SCARE_INTRODUCERS = _words(
     """

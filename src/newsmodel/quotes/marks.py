@@ -49,6 +49,8 @@ _ALWAYS_CLOSE = frozenset("\u00bb\u300d\u300f\u203a")
 # Words that start with an elided letter: ’em, ’til, ’tis, ’cause …
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)\b|\d\ds?\b", re.IGNORECASE)
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
+# Real quotes nest two or three deep; a bound keeps a run of stray marks from costing n².
+_MAX_DEPTH = 8
 _SPACES = " \t\n\r\u00a0\u202f\u2009\u2007\u3000"
 
 
@@ -104,7 +106,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             and _try_close(stack, spans, text, mark, pos, left_flanking, right_flanking)
         ):
             continue
-        if mark in _ALWAYS_OPEN or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking):
+        opens = mark in _ALWAYS_OPEN or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking)
+        if opens and len(stack) < _MAX_DEPTH:
             stack.append(_Open(mark, pos))
     # What is still open never closed: a single mark closes at its fallback, if it has one, and the
     # outermost double mark is a quote running on into the next paragraph.

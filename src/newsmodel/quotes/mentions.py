@@ -8,21 +8,20 @@ rather than the object of a verb or preposition ("asked about Putin").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal, NamedTuple
 
 from . import lexicon as lx
 from .marks import MarkedSpan
 
-__all__ = ["Mention", "Token", "find_mentions", "tokenize"]
+__all__ = ["Mention", "Token", "find_mentions", "scan_names", "tokenize"]
 
 TokenKind = Literal["word", "punct", "end", "quote"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 Category = Literal["person", "org"]
 
-_TOKEN = re.compile(
-    r"(?P<word>\w+(?:[’'\-.]\w+)*)(?P<dot>\.)?|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
-)
+_TOKEN = re.compile(r"(?P<word>\w+(?:[’'\-.]\w+)*)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)")
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
@@ -34,11 +33,8 @@ class Token(NamedTuple):
     start: int
     end: int
     kind: TokenKind
+    lower: str
     quote: int = -1
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 class Mention(NamedTuple):
@@ -59,23 +55,30 @@ class Mention(NamedTuple):
 def tokenize(text: str, spans: list[MarkedSpan]) -> list[Token]:
     """Split ``text`` into tokens, each quoted span (with its marks) becoming one ``quote`` token."""
     tokens: list[Token] = []
+    append = tokens.append
     position = 0
     for index, span in enumerate([*spans, None]):
         stop = len(text) if span is None else span.open_start
         for match in _TOKEN.finditer(text, position, stop):
-            word = match.group("word")
-            if word is None:
-                kind: TokenKind = "end" if match.group("end") else "punct"
-                tokens.append(Token(match.group(), match.start(), match.end(), kind))
-                continue
-            if match.group("dot") and ((word + ".").lower() in lx.ABBREVIATIONS or _is_initial(word)):
-                tokens.append(Token(word + ".", match.start(), match.end(), "word"))
-                continue
-            tokens.append(Token(word, match.start(), match.start() + len(word), "word"))
-            if match.group("dot"):
-                tokens.append(Token(".", match.end() - 1, match.end(), "end"))
+            kind = match.lastgroup
+            start = match.start()
+            if kind == "word":
+                word = match.group()
+                lower = word.lower()
+                if text[match.end() : match.end() + 1] == "." and (
+                    lower + "." in lx.ABBREVIATIONS or (len(word) == 1 and word.isupper())
+                ):
+                    append(Token(word + ".", start, match.end() + 1, "word", lower + "."))
+                    position = match.end() + 1
+                else:
+                    append(Token(word, start, match.end(), "word", lower))
+            elif start >= position:
+                piece = match.group()
+                append(Token(piece, start, match.end(), "end" if kind == "end" else "punct", piece))
         if span is not None:
-            tokens.append(Token(text[span.start : span.end], span.open_start, span.close_end, "quote", index))
+            tokens.append(
+                Token(text[span.start : span.end], span.open_start, span.close_end, "quote", "", index)
+            )
             position = span.close_end
     return tokens
 
@@ -107,7 +110,13 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             i += 1
             continue
         lower = token.lower
-        inversion = _FRENCH_INVERSION.search(lower)
+        if lower in lx.DETERMINERS:
+            mention = _nominal_mention(text, tokens, i)
+            if mention is not None:
+                mentions.append(mention)
+                i = mention.last + 1
+                continue
+        inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
@@ -118,12 +127,6 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             )
             i += 1
             continue
-        if lower in lx.DETERMINERS:
-            mention = _nominal_mention(text, tokens, i)
-            if mention is not None:
-                mentions.append(mention)
-                i = mention.last + 1
-                continue
         if _is_capital(token):
             end = _name_run_end(tokens, i)
             mention = _name_mention(text, tokens, i, end)
@@ -167,7 +170,7 @@ def _name_mention(text: str, tokens: list[Token], first: int, last: int) -> Ment
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if word in lx.TITLES or word + "." in lx.TITLES:
+        if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
             title = word
             begin = k + 1
             break
@@ -227,7 +230,7 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     """ "the minister", "the union’s president", "the company": a determiner, up to 3 words, a role noun."""
     for k in range(det + 1, min(det + 5, len(tokens))):
         token = tokens[k]
-        if token.kind != "word" or (k > det + 1 and _is_capital(token) and token.lower in lx.STOP_CAPITALS):
+        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL:
             return None
         noun = _bare(token.lower)
         category: Category | None = (
@@ -257,6 +260,9 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     return None
 
 
+_NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
+
+
 def _is_possessive(token: Token) -> bool:
     return _POSSESSIVE.search(token.text) is not None
 
@@ -269,3 +275,50 @@ def _opens_clause(tokens: list[Token], i: int) -> bool:
     if previous.kind != "word":
         return True
     return previous.lower in lx.LINKERS
+
+
+# A capitalised run of words, possibly with name particles: what scan_names looks at.
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w’'])[^\W\d_a-z][\w’'\-]*\.?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?"
+    r"[^\W\d_a-z][\w’'\-]*\.?)*"
+)
+
+
+def scan_names(text: str) -> list[Mention]:
+    """The names in a paragraph far from any quote: a quick scan, for the registry and pronouns.
+
+    The mentions have no token positions (``first``/``last`` are -1); a name is salient when it
+    starts a sentence or is a possessive, the two cases a word-by-word reading would also find.
+    """
+    found: list[Mention] = []
+    for match in _CAPITAL_RUN.finditer(text):
+        template = _scanned_name(match.group())
+        if template is None:
+            continue
+        offset = match.start()
+        before = text[:offset].rstrip()[-1:]
+        salient = template.salient or not before or before in '.!?:;"”'
+        found.append(
+            template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
+        )
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _scanned_name(run: str) -> Mention | None:
+    """The name a capitalised run holds, offsets relative to the run (cached: names repeat)."""
+    words = run.split()
+    if len(words) == 1 and (words[0].lower() in lx.STOP_CAPITALS or len(run) < 2):
+        return None  # "The", "However": by far the most common capitalised words
+    if words[-1].endswith(".") and words[-1].lower() not in lx.ABBREVIATIONS:
+        words[-1] = words[-1][:-1]
+    tokens = []
+    offset = 0
+    for word in words:
+        start = run.index(word, offset)
+        offset = start + len(word)
+        tokens.append(Token(word, start, offset, "word", word.lower()))
+    mention = _name_mention(run, tokens, 0, len(tokens) - 1)
+    if mention is None or mention.kind != "name":
+        return None
+    return mention._replace(first=-1, last=-1, salient=_is_possessive(tokens[-1]))
