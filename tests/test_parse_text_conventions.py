@@ -336,3 +336,16 @@ def test_question_and_answer_transcript_keeps_each_turn() -> None:
         "A: Every day.",
     )
     assert all(isinstance(b, Paragraph) for b in article.sections[0].blocks)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "X marks the spot where the silo will stand.",
+        "Email is how most residents sent their objections.",
+        "Follow-up meetings are planned for the spring.",
+    ],
+)
+def test_sentences_that_start_like_contact_lines_stay_in_the_body(last: str) -> None:
+    article = parse_text(f"The silo question\nBy Ines Carvalho\n\n{LONG_ONE}\n\n{last}")
+    assert article.sections[0].paragraphs == (LONG_ONE, last)

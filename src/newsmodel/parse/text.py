@@ -77,8 +77,9 @@ _FOOTER_CREDIT = re.compile(
     r"(?:additional\s+reporting|reporting|editing|writing|compiled|research)\s+by\b.{0,300}", re.I
 )
 _CONTACT = re.compile(
-    r"(?:contact|kontakt|e-?mail|phone|tel(?:ephone)?|fax|twitter|x|follow\s+(?:him|her|them|us)|reach\s+(?:him|her|them))"
-    r"\b.{0,300}",
+    r"(?:(?:contact(?:\s+the\s+(?:reporter|author|writer))?|kontakt|e-?mail|phone|tel(?:ephone)?|fax|twitter|x|"
+    r"bluesky|mastodon)\s*:|(?:follow|reach|e-?mail|contact|write\s+to)\s+(?:him|her|them|us|the\s+author|"
+    r"the\s+reporter)\b).{0,300}",
     re.I,
 )
 _QUOTE_WINDOW = 120  # paragraphs; the longest articles run to about a hundred
