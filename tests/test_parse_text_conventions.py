@@ -349,3 +349,25 @@ def test_question_and_answer_transcript_keeps_each_turn() -> None:
 def test_sentences_that_start_like_contact_lines_stay_in_the_body(last: str) -> None:
     article = parse_text(f"The silo question\nBy Ines Carvalho\n\n{LONG_ONE}\n\n{last}")
     assert article.sections[0].paragraphs == (LONG_ONE, last)
+
+
+def test_reuters_dateline_with_a_date() -> None:
+    article = parse_text(f"The silo question\n\nLONDON, March 3 (Reuters) - {LONG_ONE}")
+    assert article.dateline == "LONDON, March 3 (Reuters)"
+    assert article.sections[0].paragraphs == (LONG_ONE,)
+
+
+def test_all_caps_headline_over_a_short_paragraph_is_not_a_kicker() -> None:
+    article = parse_text("FIRE DESTROYS MILL\n\nThe old mill burned down overnight. Nobody was hurt.")
+    assert (article.kicker, article.headline) == (None, "FIRE DESTROYS MILL")
+    assert article.sections[0].paragraphs == ("The old mill burned down overnight. Nobody was hurt.",)
+
+
+def test_by_the_outlet_is_the_publisher_and_a_by_sentence_is_body() -> None:
+    article = parse_text(f"The silo question\nBy the Associated Press\n\n{LONG_ONE}")
+    assert article.publisher is not None and article.publisher.name == "Associated Press"
+    assert article.authors == ()
+    sentence = "By the end of the year the silo will have been empty for a decade."
+    article = parse_text(f"The silo question\n\n{sentence}\n\n{LONG_ONE}")
+    assert article.publisher is None
+    assert article.sections[0].paragraphs == (sentence, LONG_ONE)

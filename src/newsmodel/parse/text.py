@@ -88,8 +88,11 @@ _MAX_FOOTER_CHARS = 4000
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _DATELINE = re.compile(
     r"(?P<dateline>(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-    r"(?:\s*\([^()\n]{1,40}\))?)|(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*\([^()\n]{1,40}\)))"
+    r"(?:\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?)|(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*\([^()\n]{1,40}\)))"
     r"\s*(?:—|–|--|-)\s+(?=\S)"
+)
+_OUTLET_BYLINE = re.compile(
+    r"(?i:by|von)\s+(?:(?i:the)\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 )
 _TERMINAL = tuple('.!?,;:…"”“’‘»«)')
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
@@ -204,8 +207,10 @@ def _is_kicker(block: RawBlock, following: RawBlock | None) -> bool:
     words = block.text.rstrip(":").split()
     if following is None or block.kind not in ("text", "heading") or not 1 <= len(words) <= 3:
         return False
-    if following.kind not in ("text", "heading") or len(following.text) > 250:
+    if following.kind not in ("text", "heading") or len(following.text) > 200:
         return False
+    if _SENTENCE_BREAK.search(following.text) or following.text.endswith("."):
+        return False  # what follows reads as a paragraph, so this line is the headline
     if block.text.rstrip(":").lower() in _KICKERS:
         return True
     return block.text.isupper() and not block.text.endswith(_TERMINAL[:3])
@@ -295,8 +300,9 @@ def _read_header_line(line: str, header: _Header, zone: tzinfo) -> bool:
                 if value is not None and label is None and header.published is None:
                     header.published = value
             return True
-        if re.match(r"(?:by|von)\s+(?:the\s+)?[A-Z]", line, re.I):  # "By the Associated Press": an outlet
-            header.publisher = Publisher(name=re.sub(r"^(?:by|von)\s+(?:the\s+)?", "", line, flags=re.I))
+        outlet = _OUTLET_BYLINE.fullmatch(line)
+        if outlet is not None:  # "By the Associated Press": an outlet, not a person
+            header.publisher = Publisher(name=outlet.group("name"))
             return True
         return False
     credit = _CREDIT_LINE.fullmatch(line)
