@@ -22,12 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devset import Case, Counts, load_cases  # noqa: E402
-
-from newsmodel.model import Article, Section  # noqa: E402
-from newsmodel.parse.paragraphs import split_blocks  # noqa: E402
-from newsmodel.parse.text import parse_text  # noqa: E402
-from newsmodel.quotes import quote_paragraphs  # noqa: E402
+from devset import Case, Counts, load_cases
+from newsmodel.model import Article, Section
+from newsmodel.parse.paragraphs import split_blocks
+from newsmodel.parse.text import parse_text
+from newsmodel.quotes import quote_paragraphs
 
 
 def naive_parse(text: str) -> Article:
