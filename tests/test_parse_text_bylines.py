@@ -31,6 +31,19 @@ from newsmodel.parse.bylines import looks_like_person_name, parse_bio, parse_byl
             "Ana Lima and Jean-Luc van der Berg",
             [("Ana Lima", None, None), ("Jean-Luc van der Berg", None, None)],
         ),
+        ("By Gwen Pryce, Border Weekly", [("Gwen Pryce", None, "Border Weekly")]),
+        (
+            "By Ana Lima and Tom Reed, Border Weekly",
+            [("Ana Lima", None, "Border Weekly"), ("Tom Reed", None, "Border Weekly")],
+        ),
+        (
+            "By Ana Lima, Tom Reed, and Lee Chan, Associated Press",
+            [
+                ("Ana Lima", None, "Associated Press"),
+                ("Tom Reed", None, "Associated Press"),
+                ("Lee Chan", None, "Associated Press"),
+            ],
+        ),
         ("By the Associated Press", []),
         ("By Reuters", []),
     ],

@@ -40,6 +40,7 @@ _ORG_WORDS = _word_set(
     bulletin desk staff team zeitung presse agentur nachrichten
     """
 )
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
 _NAME_PARTICLES = _word_set(
     """
     de da del della di van von der den du le la al bin ibn mc st. jr. sr. y
@@ -91,13 +92,21 @@ def parse_byline(text: str) -> tuple[AuthorProfile, ...]:
     role: str | None = None
     organization: str | None = None
     for chunk_index, chunk in enumerate(re.split(r"\s*[|/•·]\s*|\s+[-–—]\s+", line)):
-        for part in (p.strip(" .;") for p in chunk.split(",")):
+        parts = [_LEADING_CONJUNCTION.sub("", p.strip(" .;")) for p in chunk.split(",")]
+        # "A, B and C" lists names; in "A, Border Weekly" the part after the comma is an outlet.
+        listing = any(_NAME_SEPARATOR.search(p) for p in parts[1:]) or bool(_LEADING_CONJUNCTION.match(chunk))
+        listing = listing or any(_LEADING_CONJUNCTION.match(p.strip()) for p in chunk.split(",")[1:])
+        reading_names = chunk_index == 0
+        for index, part in enumerate(parts):
             if not part:
                 continue
             candidates = [c for c in _NAME_SEPARATOR.split(part) if c]
-            if chunk_index == 0 and all(looks_like_person_name(c) for c in candidates):
+            reading_names = reading_names and (index == 0 or listing)
+            if reading_names and all(looks_like_person_name(c) for c in candidates):
                 names.extend(c.title() if c.isupper() else c for c in candidates)
-            elif _is_role(part) and role is None:
+                continue
+            reading_names = False
+            if _is_role(part) and role is None:
                 role = part
             elif organization is None and not any(c.isdigit() for c in part):
                 organization = part
