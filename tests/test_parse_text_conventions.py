@@ -371,3 +371,9 @@ def test_by_the_outlet_is_the_publisher_and_a_by_sentence_is_body() -> None:
     article = parse_text(f"The silo question\n\n{sentence}\n\n{LONG_ONE}")
     assert article.publisher is None
     assert article.sections[0].paragraphs == (sentence, LONG_ONE)
+
+
+def test_a_closing_sentence_about_a_report_stays_in_the_body() -> None:
+    last = "Police reported that the fire started in the kitchen shortly after three in the morning."
+    article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{last}")
+    assert article.sections[0].paragraphs == (LONG_ONE, last)

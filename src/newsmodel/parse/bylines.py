@@ -11,12 +11,9 @@ import re
 from collections.abc import Sequence
 
 from ..model import AuthorProfile
+from ._words import word_set
 
 __all__ = ["BYLINE_PREFIX", "looks_like_person_name", "parse_bio", "parse_byline"]
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 BYLINE_PREFIX = re.compile(
@@ -24,7 +21,7 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*und\s+|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*&\s*)\s*")
-_ROLE_WORDS = _word_set(
+_ROLE_WORDS = word_set(
     """
     correspondent reporter editor writer columnist staff contributor contributing producer
     analyst chief senior bureau photographer critic author journalist redakteur redakteurin
@@ -32,7 +29,7 @@ _ROLE_WORDS = _word_set(
     intern freelance
     """
 )
-_ORG_WORDS = _word_set(
+_ORG_WORDS = word_set(
     """
     the news press times post journal agency associated reuters afp ap dpa gazette herald
     tribune daily radio tv media network service services wire inc ltd llc group magazine
@@ -41,7 +38,7 @@ _ORG_WORDS = _word_set(
     """
 )
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
-_NAME_PARTICLES = _word_set(
+_NAME_PARTICLES = word_set(
     """
     de da del della di van von der den du le la al bin ibn mc st. jr. sr. y
     """

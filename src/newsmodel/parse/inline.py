@@ -6,7 +6,7 @@ import re
 
 from ..model import Emphasis, EmphasisStyle, Link, Mark
 
-__all__ = ["strip_inline_markup"]
+__all__ = ["plain_text", "strip_inline_markup"]
 
 # Every branch is bounded and anchored on its own delimiters, so a scan is linear in the text
 # (times a small constant), whatever the input: no nested quantifiers that could backtrack.
@@ -96,3 +96,8 @@ def _strip(text: str, offset: int, marks: list[Mark]) -> str:
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def plain_text(text: str) -> str:
+    """``text`` without its inline Markdown and without surrounding whitespace."""
+    return strip_inline_markup(text)[0].strip()
