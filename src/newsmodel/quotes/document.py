@@ -16,8 +16,9 @@ from .names import NameRegistry
 
 __all__ = ["quote_document"]
 
-# How many paragraphs back a pronoun may look for the person it stands for.
-_PRONOUN_REACH = 1
+# How many paragraphs back a pronoun may look for the person it stands for (paragraphs that
+# are nothing but a quote are not counted: they name nobody new).
+_PRONOUN_REACH = 2
 # How many mentions back any search looks: nobody refers that far, and it keeps the time linear.
 _LOOKBACK = 60
 
@@ -40,6 +41,7 @@ class _Seen(NamedTuple):
     speaker: str | None  # a name as written (made fullest only when given out), or a noun phrase
     gender: str | None
     origin: int  # the paragraph the name was read in; -1 for a noun phrase standing for itself
+    salient: bool  # a subject, a possessive or a speaker: what a later pronoun may refer to
 
 
 def quote_document(
@@ -71,21 +73,24 @@ def quote_document(
     registry = NameRegistry(known_people)
     for index, paragraph in enumerate(parsed):
         registry.add_all(index, paragraph.mentions)
-    seen = _resolve_mentions(parsed, registry)
-    attributions = [
-        _attribute_paragraph(index, paragraph, parsed, seen) for index, paragraph in enumerate(parsed)
-    ]
+    attributions = [_attribute_paragraph(index, paragraph, parsed) for index, paragraph in enumerate(parsed)]
+    # Whoever a cue verb names as speaker is a subject, even after the verb ("dijo la alcaldesa …").
+    speaking = {id(a.mention) for atts in attributions for a in atts if a.mention is not None}
+    floors = _reach_floors(parsed)
+    seen = _resolve_mentions(parsed, registry, floors, speaking)
     by_mention = {id(candidate.mention): candidate for candidate in seen}
     keys = [(candidate.paragraph, candidate.token) for candidate in seen]
     speakers = [
         [
-            _speaker(index, a, by_mention, seen, keys, p, registry)
+            _speaker(index, a, by_mention, seen, keys, p, registry, floors)
             for a, p in zip(atts, _positions(parsed[index]), strict=True)
         ]
         for index, atts in enumerate(attributions)
     ]
-    _carry_within_paragraphs(parsed, speakers)
-    _carry_across_paragraphs(parsed, speakers)
+    # A quote whose text names a speaker we could not resolve is not given someone else's name.
+    named = [[a.mention is not None or a.dropped for a in atts] for atts in attributions]
+    _carry_within_paragraphs(parsed, speakers, named)
+    _carry_across_paragraphs(parsed, speakers, named)
     return tuple(
         tuple(_build_quotes(paragraph, attributions[index], speakers[index]))
         for index, paragraph in enumerate(parsed)
@@ -119,7 +124,32 @@ def _positions(paragraph: _Parsed) -> list[int]:
     return paragraph.quote_tokens if not paragraph.block else [0] * len(paragraph.spans)
 
 
-def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Seen]:
+def _reach_floors(parsed: list[_Parsed]) -> list[int]:
+    """For each paragraph, the earliest paragraph its pronouns may refer back to."""
+    floors = []
+    counted: list[int] = []  # paragraphs so far that are more than quotes
+    for index, paragraph in enumerate(parsed):
+        floors.append(counted[-_PRONOUN_REACH] if len(counted) >= _PRONOUN_REACH else 0)
+        if not _only_quotes(paragraph):
+            counted.append(index)
+    return floors
+
+
+def _only_quotes(paragraph: _Parsed) -> bool:
+    """Whether the paragraph is nothing but quotes (the middle of a multi-paragraph quote, say)."""
+    if not paragraph.spans:
+        return False
+    text, position = paragraph.text, 0
+    for span in paragraph.spans:
+        if any(c.isalpha() for c in text[position : span.open_start]):
+            return False
+        position = span.close_end
+    return not any(c.isalpha() for c in text[position:])
+
+
+def _resolve_mentions(
+    parsed: list[_Parsed], registry: NameRegistry, floors: list[int], speaking: set[int]
+) -> list[_Seen]:
     """Every mention in document order with the speaker it stands for (pronouns resolved)."""
     seen: list[_Seen] = []
     titled: list[_Seen] = []
@@ -140,9 +170,9 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
                 gender = gender or registry.gender(mention.text)
             else:
                 found = (
-                    _antecedent(seen, len(seen), index, mention.gender, mention.category)
+                    _antecedent(seen, len(seen), floors[index], mention.gender, mention.category)
                     if mention.kind == "pronoun"
-                    else _holder(seen, titled, index, mention)
+                    else _holder(seen, titled, floors[index], mention)
                 )
                 if found is not None:
                     speaker, gender, origin = found.speaker, found.gender or gender, found.origin
@@ -150,7 +180,8 @@ def _resolve_mentions(parsed: list[_Parsed], registry: NameRegistry) -> list[_Se
                     speaker = None
                 else:
                     origin = -1
-            previous = _Seen(index, mention.first, mention, speaker, gender, origin)
+            salient = mention.salient or id(mention) in speaking
+            previous = _Seen(index, mention.first, mention, speaker, gender, origin, salient)
             seen.append(previous)
             if mention.kind == "name" and mention.title is not None:
                 titled.append(previous)
@@ -168,7 +199,7 @@ def _in_apposition(paragraph: _Parsed, previous: _Seen, mention: Mention) -> boo
 
 
 def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
-    if candidate.speaker is None or not candidate.mention.salient:
+    if candidate.speaker is None or not candidate.salient:
         return False
     if category == "org" or wanted == "org":
         return candidate.mention.category == "org"
@@ -177,20 +208,18 @@ def _compatible(wanted: str | None, category: str, candidate: _Seen) -> bool:
     return wanted in (None, "any") or candidate.gender in (None, wanted)
 
 
-def _antecedent(
-    seen: list[_Seen], end: int, paragraph: int, gender: str | None, category: str
-) -> _Seen | None:
-    """The most recent salient mention before ``seen[end]`` that a pronoun in ``paragraph`` can stand for."""
+def _antecedent(seen: list[_Seen], end: int, floor: int, gender: str | None, category: str) -> _Seen | None:
+    """The latest salient mention before ``seen[end]``, from paragraph ``floor`` on, a pronoun can mean."""
     for k in range(end - 1, max(-1, end - 1 - _LOOKBACK), -1):
         candidate = seen[k]
-        if candidate.paragraph < paragraph - _PRONOUN_REACH:
+        if candidate.paragraph < floor:
             return None
         if _compatible(gender, category, candidate):
             return candidate
     return None
 
 
-def _holder(seen: list[_Seen], titled: list[_Seen], paragraph: int, mention: Mention) -> _Seen | None:
+def _holder(seen: list[_Seen], titled: list[_Seen], floor: int, mention: Mention) -> _Seen | None:
     """Who "the president" or "the company" is: a named holder of that title, or the last organisation."""
     if mention.title is None:
         return None
@@ -206,16 +235,16 @@ def _holder(seen: list[_Seen], titled: list[_Seen], paragraph: int, mention: Men
     for k in range(len(seen) - 1, max(-1, len(seen) - 1 - _LOOKBACK), -1):
         candidate = seen[k]
         held = candidate.mention
-        if candidate.paragraph < paragraph - _PRONOUN_REACH:
+        if candidate.paragraph < floor:
             return None
         if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
             return candidate
     return None
 
 
-def _attribute_paragraph(
-    index: int, paragraph: _Parsed, parsed: list[_Parsed], seen: list[_Seen]
-) -> list[Attribution]:
+def _attribute_paragraph(index: int, paragraph: _Parsed, parsed: list[_Parsed]) -> list[Attribution]:
+    if not paragraph.spans:
+        return []
     if paragraph.block:
         if index == 0 or not paragraph.spans:
             return [Attribution(None)] * len(paragraph.spans)
@@ -232,13 +261,14 @@ def _speaker(
     keys: list[tuple[int, int]],
     position: int,
     registry: NameRegistry,
+    floors: list[int],
 ) -> str | None:
     mention = attribution.mention
     if mention is None:
         found = None
         if attribution.dropped:
             end = bisect.bisect_left(keys, (index, position))
-            found = _antecedent(seen, end, index, "any", "person")
+            found = _antecedent(seen, end, floors[index], "any", "person")
     else:
         found = by_mention.get(id(mention))
     if found is None or found.speaker is None:
@@ -246,9 +276,11 @@ def _speaker(
     return found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
 
 
-def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
+def _carry_within_paragraphs(
+    parsed: list[_Parsed], speakers: list[list[str | None]], named: list[list[bool]]
+) -> None:
     """A paragraph's unattributed quotes belong to the speaker of its nearest attributed quote."""
-    for paragraph, names in zip(parsed, speakers, strict=True):
+    for paragraph, names, explicit in zip(parsed, speakers, named, strict=True):
         if paragraph.block or None not in names or all(name is None for name in names):
             continue
         following: list[str | None] = [None] * len(names)
@@ -256,31 +288,22 @@ def _carry_within_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
             following[k] = names[k + 1] or following[k + 1]
         before: str | None = None
         for i, name in enumerate(names):
-            if name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
+            if explicit[i]:
+                pass
+            elif name is None and i > 0 and _same_sentence(paragraph, i - 1, i) and names[i - 1] is not None:
                 names[i] = names[i - 1]  # "she was “open to talks” but would not “negotiate …”"
             elif name is None and _is_speech(paragraph, i):
                 names[i] = before or following[i]
             before = names[i] or before
 
 
-def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | None]]) -> None:
+def _carry_across_paragraphs(
+    parsed: list[_Parsed], speakers: list[list[str | None]], named: list[list[bool]]
+) -> None:
     """Carry a speaker on: through a multi-paragraph quote, or into a paragraph continuing the quotes."""
     # Multi-paragraph quotes: the opening mark on each paragraph, the closing one on the last.
-    chain: list[tuple[int, int]] = []
-    for index, paragraph in enumerate(parsed):
-        if paragraph.block or not paragraph.spans:
-            chain = []
-            continue
-        if chain and paragraph.spans[0].open_start == len(paragraph.text) - len(paragraph.text.lstrip()):
-            chain.append((index, 0))
-        else:
-            chain = []
+    for chain in _quote_chains(parsed):
         _unify(chain, speakers)
-        if not paragraph.spans[-1].closed:
-            if not chain:
-                chain = [(index, len(paragraph.spans) - 1)]
-        else:
-            chain = []
     for index in range(1, len(parsed)):
         paragraph = parsed[index]
         names = speakers[index]
@@ -289,8 +312,28 @@ def _carry_across_paragraphs(parsed: list[_Parsed], speakers: list[list[str | No
         previous = [name for name in speakers[index - 1] if name is not None]
         if previous and not any(m.kind == "name" and m.category == "person" for m in paragraph.mentions):
             for i, name in enumerate(names):
-                if name is None and _is_speech(paragraph, i):
+                if name is None and not named[index][i] and _is_speech(paragraph, i):
                     names[i] = previous[-1]
+
+
+def _quote_chains(parsed: list[_Parsed]) -> list[list[tuple[int, int]]]:
+    """The quotes running over several paragraphs, each as (paragraph, quote) pairs."""
+    chains: list[list[tuple[int, int]]] = []
+    chain: list[tuple[int, int]] = []
+    for index, paragraph in enumerate(parsed):
+        quoted = bool(paragraph.spans) and not paragraph.block
+        if chain and quoted and _starts_with_quote(paragraph):
+            chain.append((index, 0))
+            if len(paragraph.spans) == 1 and not paragraph.spans[0].closed:
+                continue  # the quote runs on into the next paragraph too
+        if len(chain) > 1:
+            chains.append(chain)
+        chain = []
+        if quoted and not paragraph.spans[-1].closed:
+            chain = [(index, len(paragraph.spans) - 1)]
+    if len(chain) > 1:
+        chains.append(chain)
+    return chains
 
 
 def _unify(chain: list[tuple[int, int]], speakers: list[list[str | None]]) -> None:

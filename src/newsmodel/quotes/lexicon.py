@@ -56,7 +56,7 @@ CUE_VERBS = _words(
     counters retorted snapped hailed criticised criticized condemned
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
-    sprach räumte bekräftigte versprach
+    sprach räumte bekräftigte versprach erzählte erzählt
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
     assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique

@@ -43,9 +43,13 @@ _CLOSERS: dict[str, str] = {
     "\u300e": "\u300f",  # 『 … 』
 }
 _SINGLE = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a\u300e\u300f")
-# Marks that only ever open, whatever surrounds them (no-break spaces may follow them).
-_ALWAYS_OPEN = frozenset("\u201e\u00ab\u201a\u2039\u300c\u300e\u201f\u201b")
-_ALWAYS_CLOSE = frozenset("\u00bb\u300d\u300f\u203a")
+# Marks that only ever open, whatever surrounds them.
+_ALWAYS_OPEN = frozenset("\u201e\u201a\u300c\u300e\u201f\u201b")
+_ALWAYS_CLOSE = frozenset("\u300d\u300f")
+# Guillemets point either way (« … » in French, » … « in German) and take spaces inside them,
+# so they open or close by what is pending, not by the spaces around them.
+_GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
+_OPEN_GUILLEMETS = frozenset("\u00ab\u2039")
 # Words that start with an elided letter: ’em, ’til, ’tis, ’cause …
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)\b|\d\ds?\b", re.IGNORECASE)
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
@@ -106,7 +110,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             and _try_close(stack, spans, text, mark, pos, left_flanking, right_flanking)
         ):
             continue
-        opens = mark in _ALWAYS_OPEN or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking)
+        opens = (
+            mark in _ALWAYS_OPEN
+            or mark in _OPEN_GUILLEMETS
+            or (mark not in _ALWAYS_CLOSE and mark != "\u2019" and left_flanking)
+        )
         if opens and len(stack) < _MAX_DEPTH:
             stack.append(_Open(mark, pos))
     # What is still open never closed: a single mark closes at its fallback, if it has one, and the
@@ -126,7 +134,7 @@ def _try_close(
 ) -> bool:
     """Close the innermost open quote ``mark`` can close; return whether it did."""
     depth = _matching_depth(stack, mark)
-    if depth is None or not (mark in _ALWAYS_CLOSE or right or not left):
+    if depth is None or not (mark in _ALWAYS_CLOSE or mark in _GUILLEMETS or right or not left):
         return False
     entry = stack[depth]
     if mark in _SINGLE and entry.mark in _SINGLE and _looks_possessive(text, pos, pos + len(mark)):

@@ -113,6 +113,19 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
         if lower in lx.DETERMINERS:
             mention = _nominal_mention(text, tokens, i)
             if mention is not None:
+                following = mention.last + 1
+                if (
+                    following < size
+                    and _is_capital(tokens[following])
+                    and tokens[following].lower not in lx.STOP_CAPITALS
+                ):
+                    # "la alcaldesa Marta Ruiz", "le ministre Bruno Lefèvre": one person, named.
+                    end = _name_run_end(tokens, following)
+                    named = _name_mention(text, tokens, following, end, lead=i, role=mention.title)
+                    if named is not None:
+                        mentions.append(named)
+                        i = end + 1
+                        continue
                 mentions.append(mention)
                 i = mention.last + 1
                 continue
@@ -161,7 +174,10 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     return end
 
 
-def _name_mention(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
+def _name_mention(
+    text: str, tokens: list[Token], first: int, last: int, *, lead: int | None = None, role: str | None = None
+) -> Mention | None:
+    """The name in ``tokens[first..last]``; ``lead`` is where a role noun phrase before it starts."""
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
@@ -202,9 +218,19 @@ def _name_mention(text: str, tokens: list[Token], first: int, last: int) -> Ment
     )
     if gender is None and not is_org:
         gender = _gender(lowered[:1])
-    salient = _opens_clause(tokens, first) or _is_possessive(tokens[last])
+    if lead is None:
+        # "coach Ana Silva", "union leader Tomasz Wójcik": the role words belong to the mention.
+        lead = first
+        while lead > 0 and first - lead < 3 and tokens[lead - 1].kind == "word":
+            word = tokens[lead - 1].lower
+            if word not in lx.PERSON_NOUNS and word not in lx.ORG_NOUNS:
+                break
+            lead -= 1
+            role = role or (word if word in lx.PERSON_NOUNS else None)
+    title = title or role
+    salient = _opens_clause(tokens, lead) or _is_possessive(tokens[last])
     return Mention(
-        first,
+        lead,
         last,
         "name",
         name,
@@ -296,7 +322,7 @@ def scan_names(text: str) -> list[Mention]:
         if template is None:
             continue
         offset = match.start()
-        before = text[:offset].rstrip()[-1:]
+        before = text[max(0, offset - 16) : offset].rstrip()[-1:]
         salient = template.salient or not before or before in '.!?:;"”'
         found.append(
             template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
