@@ -377,3 +377,33 @@ def test_a_closing_sentence_about_a_report_stays_in_the_body() -> None:
     last = "Police reported that the fire started in the kitchen shortly after three in the morning."
     article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{last}")
     assert article.sections[0].paragraphs == (LONG_ONE, last)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2026 The Harbour Gazette. All rights reserved.",
+        "Copyright 2026 The Harbour Gazette",
+        "(c) Harbour Gazette",
+    ],
+)
+def test_copyright_footer_sets_the_publisher(line: str) -> None:
+    article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{LONG_TWO}\n\n{line}")
+    assert article.publisher is not None
+    assert article.publisher.name in ("The Harbour Gazette", "Harbour Gazette")
+    assert article.sections[0].paragraphs == (LONG_ONE, LONG_TWO)
+
+
+def test_italic_standfirst_under_the_headline() -> None:
+    article = parse_text(
+        f"# The silo question\n\n*Why a grain store became the town's favourite argument*\n\n{LONG_ONE}"
+    )
+    assert article.summary == "Why a grain store became the town's favourite argument"
+    assert article.sections[0].paragraphs == (LONG_ONE,)
+
+
+def test_a_paragraph_about_copyright_stays_in_the_body() -> None:
+    last = "Copyright law has changed little since 1988, the minister said."
+    article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{last}")
+    assert article.sections[0].paragraphs == (LONG_ONE, last)
+    assert article.publisher is None

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import AuthorProfile
+from ..model import AuthorProfile, Publisher
 from .bylines import bio_subject, parse_bio
+from .header import COPYRIGHT_LINE
 from .inline import plain_text
 from .paragraphs import RawBlock
 
@@ -46,11 +47,17 @@ class Footer:
 
     bios: list[AuthorProfile] = attrs.Factory(list)
     emails: list[str] = attrs.Factory(list)
+    publisher: Publisher | None = None
 
 
 def _is_footer_line(text: str) -> bool:
     return (
-        bool(_REPORTED_FROM.fullmatch(text) or _FOOTER_CREDIT.fullmatch(text) or _CONTACT.fullmatch(text))
+        bool(
+            _REPORTED_FROM.fullmatch(text)
+            or _FOOTER_CREDIT.fullmatch(text)
+            or _CONTACT.fullmatch(text)
+            or COPYRIGHT_LINE.fullmatch(text)
+        )
         and len(text) < 300
     )
 
@@ -86,6 +93,9 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
     for block in tail:
         text = plain_text(block.text)
         footer.emails.extend(_EMAIL.findall(text))
+        owner = COPYRIGHT_LINE.fullmatch(text)
+        if owner is not None:
+            footer.publisher = Publisher(name=owner.group("name").strip())
         if block.kind == "text" and not _is_footer_line(text):
             bio_texts.append(text)
     if bio_texts:

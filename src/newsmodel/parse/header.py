@@ -12,14 +12,14 @@ from datetime import datetime, timezone, tzinfo
 import attrs
 
 from ..errors import ParseError
-from ..model import AuthorProfile, Figure, Publisher
+from ..model import AuthorProfile, Emphasis, Figure, Publisher
 from ._words import FULL_STOPS, word_set
 from .bylines import BYLINE_PREFIX, looks_like_person_name, parse_byline
 from .dates import parse_date, split_date_label
-from .inline import plain_text
+from .inline import plain_text, strip_inline_markup
 from .paragraphs import RawBlock
 
-__all__ = ["SENTENCE_BREAK", "Header", "read_header"]
+__all__ = ["COPYRIGHT_LINE", "SENTENCE_BREAK", "Header", "read_header"]
 
 _KICKERS = word_set(
     """
@@ -35,7 +35,12 @@ _CREDIT_LINE = re.compile(
     r"(?P<label>photo(?:graph)?|image|picture|illustration|video|foto|bild)s?\s*(?:credit)?\s*:\s*(?P<credit>.+)",
     re.I,
 )
-_PUBLISHER_LINE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.]{2,80})\.?", re.I)
+#: "© 2026 The Gazette. All rights reserved." and the like; ``name`` is the owner.
+COPYRIGHT_LINE = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,5}(?:,?\s+(?:Inc|Ltd|LLC|GmbH))?)"
+    r"\.?(?:\s*(?i:all\s+rights\s+reserved)\.?)?",
+)
 _SOURCE_LINE = re.compile(r"(?:source|quelle|via)\s*:\s*(?P<name>.{2,80})", re.I)
 _OUTLET_BYLINE = re.compile(
     r"(?i:by|von)\s+(?:(?i:the)\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
@@ -113,7 +118,7 @@ def read_header(blocks: list[RawBlock], zone: tzinfo) -> Header:
             standfirst is None
             and not seen_header_line
             and block.lines <= 6
-            and _next_is_header_line(blocks, index)
+            and (_next_is_header_line(blocks, index) or _is_all_emphasis(block.text))
         ):
             standfirst = line
         else:
@@ -122,6 +127,12 @@ def read_header(blocks: list[RawBlock], zone: tzinfo) -> Header:
     header.body_start = index
     header.summary = standfirst
     return header
+
+
+def _is_all_emphasis(text: str) -> bool:
+    """A block set wholly in italics or bold (``*Why it matters …*``), as standfirsts are."""
+    plain, marks = strip_inline_markup(text)
+    return any(m.start == 0 and m.end == len(plain) and isinstance(m, Emphasis) for m in marks)
 
 
 def _next_is_header_line(blocks: list[RawBlock], index: int) -> bool:
@@ -166,7 +177,7 @@ def _read_header_line(line: str, header: Header, zone: tzinfo) -> bool:
     if credit is not None:
         header.figures.append(Figure(alt=credit.group("label").capitalize(), credit=credit.group("credit")))
         return True
-    owner = _PUBLISHER_LINE.fullmatch(line) or _SOURCE_LINE.fullmatch(line)
+    owner = COPYRIGHT_LINE.fullmatch(line) or _SOURCE_LINE.fullmatch(line)
     if owner is not None:
         header.publisher = Publisher(name=owner.group("name").strip())
         return True

@@ -96,7 +96,7 @@ def parse_text(
         published=header.published,
         modified=header.modified,
         language=language,
-        publisher=header.publisher,
+        publisher=header.publisher or footer.publisher,
         sections=tuple(sections),
     )
 
