@@ -407,3 +407,10 @@ def test_a_paragraph_about_copyright_stays_in_the_body() -> None:
     article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{last}")
     assert article.sections[0].paragraphs == (LONG_ONE, last)
     assert article.publisher is None
+
+
+@pytest.mark.parametrize("line", ["By Ines Carvalho", "Written by Ines Carvalho, Harbour Gazette"])
+def test_closing_byline_names_the_author(line: str) -> None:
+    article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{LONG_TWO}\n\n{line}")
+    assert [a.name for a in article.authors] == ["Ines Carvalho"]
+    assert article.sections[0].paragraphs == (LONG_ONE, LONG_TWO)

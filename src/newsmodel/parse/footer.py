@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..model import AuthorProfile, Publisher
-from .bylines import bio_subject, parse_bio
+from .bylines import bio_subject, parse_bio, parse_byline
 from .header import COPYRIGHT_LINE
 from .inline import plain_text
 from .paragraphs import RawBlock
@@ -36,6 +36,7 @@ _CONTACT = re.compile(
     r"the\s+reporter)\b).{0,300}",
     re.I,
 )
+_FOOTER_BYLINE = re.compile(r"(?:(?:written|story|words)\s+by|by|von)\s+[A-Z]", re.I)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _MAX_FOOTER_BLOCKS = 10
 _MAX_FOOTER_CHARS = 4000
@@ -48,6 +49,7 @@ class Footer:
     bios: list[AuthorProfile] = attrs.Factory(list)
     emails: list[str] = attrs.Factory(list)
     publisher: Publisher | None = None
+    bylines: list[AuthorProfile] = attrs.Factory(list)
 
 
 def _is_footer_line(text: str) -> bool:
@@ -62,6 +64,13 @@ def _is_footer_line(text: str) -> bool:
     )
 
 
+def _footer_byline(text: str) -> tuple[AuthorProfile, ...]:
+    """The authors of a closing "By Ana Lima" / "Written by Ana Lima" line (empty for other lines)."""
+    if len(text) > 120 or _FOOTER_BYLINE.match(text) is None:
+        return ()
+    return parse_byline(text)
+
+
 def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tuple[list[RawBlock], Footer]:
     """Separate the trailing matter (end marks, credits, contact lines, bios) from the body."""
     footer = Footer()
@@ -71,7 +80,12 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
     tail = blocks[end + 1 :] if end is not None else []
     body = [block for block in blocks[:end] if block.kind != "end"]
     # Peel footer lines off the end of the body, then look for a bio just before them.
-    while body and body[-1].kind == "text" and _is_footer_line(plain_text(body[-1].text)):
+    while body and body[-1].kind == "text":
+        last = plain_text(body[-1].text)
+        bylined = _footer_byline(last)
+        if not bylined and not _is_footer_line(last):
+            break
+        footer.bylines[:0] = bylined
         tail.insert(0, body.pop())
     about = next(
         (
@@ -96,7 +110,7 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
         owner = COPYRIGHT_LINE.fullmatch(text)
         if owner is not None:
             footer.publisher = Publisher(name=owner.group("name").strip())
-        if block.kind == "text" and not _is_footer_line(text):
+        if block.kind == "text" and not _is_footer_line(text) and not _footer_byline(text):
             bio_texts.append(text)
     if bio_texts:
         profile = parse_bio(bio_texts)
@@ -139,6 +153,7 @@ def _bio_start(body: list[RawBlock], authors: Sequence[AuthorProfile]) -> int | 
 
 def merge_authors(authors: Sequence[AuthorProfile], footer: Footer) -> tuple[AuthorProfile, ...]:
     merged = list(authors)
+    merged.extend(a for a in footer.bylines if a.name not in {m.name for m in merged})
     for bio in footer.bios:
         match = next((i for i, a in enumerate(merged) if a.name == bio.name), None)
         if match is None:
