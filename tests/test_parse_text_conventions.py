@@ -414,3 +414,11 @@ def test_closing_byline_names_the_author(line: str) -> None:
     article = parse_text(f"The silo question\n\n{LONG_ONE}\n\n{LONG_TWO}\n\n{line}")
     assert [a.name for a in article.authors] == ["Ines Carvalho"]
     assert article.sections[0].paragraphs == (LONG_ONE, LONG_TWO)
+
+
+def test_setext_heading_right_after_a_paragraph_line() -> None:
+    article = parse_text(f"The silo question\n{LONG_ONE}\nWhat comes next\n---------------\n{LONG_TWO}")
+    assert [(s.heading, s.paragraphs) for s in article.sections] == [
+        (None, (LONG_ONE,)),
+        ("What comes next", (LONG_TWO,)),
+    ]

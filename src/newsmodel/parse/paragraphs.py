@@ -37,7 +37,7 @@ class RawBlock:
     ``kind`` is ``"text"``, ``"heading"`` (Markdown ``#`` or setext only), ``"quote"`` (one
     paragraph of a ``>`` block quote; ``group`` numbers the quote it belongs to), ``"item"``
     (a list item; ``ordered`` for numbered ones) or ``"end"`` (an end mark). ``lines`` is how
-    many source lines the block was made of and ``blank_before`` whether a blank line preceded it.
+    many source lines the block was made of.
     """
 
     kind: BlockKind
@@ -46,7 +46,6 @@ class RawBlock:
     ordered: bool = False
     group: int = 0
     lines: int = 1
-    blank_before: bool = False
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
@@ -96,12 +95,11 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
     pending: list[str] = []  # lines of the paragraph being built
     pending_kind: BlockKind = "text"
     pending_ordered = False
-    blank_before = False
     quote_group = 0
     in_quote = False
 
     def flush() -> RawBlock | None:
-        nonlocal pending, blank_before
+        nonlocal pending
         if not pending:
             return None
         block = RawBlock(
@@ -110,10 +108,8 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
             ordered=pending_ordered,
             group=quote_group,
             lines=len(pending),
-            blank_before=blank_before,
         )
         pending = []
-        blank_before = False
         return block
 
     index = 0
@@ -124,7 +120,6 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
         if not stripped:
             if (done := flush()) is not None:
                 yield done
-            blank_before = True
             in_quote = False
             continue
         quote = _QUOTE_LINE.match(line)
@@ -146,14 +141,10 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
         if pending_kind == "quote" and (done := flush()) is not None:
             yield done
         next_line = lines[index] if index < len(lines) else ""
-        if not pending and _SETEXT_UNDERLINE.fullmatch(next_line) and not _THEMATIC_BREAK.fullmatch(stripped):
-            yield RawBlock(
-                kind="heading",
-                text=stripped,
-                level=1 if next_line[0] == "=" else 2,
-                blank_before=blank_before,
-            )
-            blank_before = False
+        if _SETEXT_UNDERLINE.fullmatch(next_line) and not _THEMATIC_BREAK.fullmatch(stripped):
+            if (done := flush()) is not None:
+                yield done
+            yield RawBlock(kind="heading", text=stripped, level=1 if next_line[0] == "=" else 2)
             index += 1
             continue
         atx = _ATX_HEADING.fullmatch(stripped)
@@ -166,11 +157,9 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
                     kind="heading",
                     text=atx.group(2).strip(),
                     level=len(atx.group(1)),
-                    blank_before=blank_before,
                 )
             elif end_mark is not None:
-                yield RawBlock(kind="end", text=stripped, blank_before=blank_before)
-            blank_before = end_mark is None and atx is None  # a thematic break reads as a blank line
+                yield RawBlock(kind="end", text=stripped)
             continue
         bullet = _BULLET.match(line) or _NUMBERED.match(line)
         if bullet is not None or _SPEAKER_TURN.match(stripped):
