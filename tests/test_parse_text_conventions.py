@@ -184,6 +184,8 @@ def test_updated_line_sets_modified() -> None:
         ("HARLOW SPRINGS, Colo. —", "HARLOW SPRINGS, Colo."),
         ("BERLIN (dpa) -", "BERLIN (dpa)"),
         ("LONDON --", "LONDON"),
+        ("Harlow Springs, Colo. —", "Harlow Springs, Colo."),
+        ("Kitwe, Zambia (Reuters) —", "Kitwe, Zambia (Reuters)"),
     ],
 )
 def test_datelines(opening: str, dateline: str) -> None:
@@ -422,3 +424,17 @@ def test_setext_heading_right_after_a_paragraph_line() -> None:
         (None, (LONG_ONE,)),
         ("What comes next", (LONG_TWO,)),
     ]
+
+
+def test_job_line_under_an_all_caps_byline_is_the_role() -> None:
+    article = parse_text(f"The silo question\nBy INES CARVALHO\nAssociated Press Writer\n\n{LONG_ONE}")
+    assert [(a.name, a.role, a.organization) for a in article.authors] == [
+        ("Ines Carvalho", "Associated Press Writer", None)
+    ]
+
+
+def test_a_name_and_a_dash_opening_the_story_is_not_a_dateline() -> None:
+    text = "Ana Ruiz — a campaigner since the silo closed — spoke first at the meeting."
+    article = parse_text(f"The silo question\n\n{text}\n\n{LONG_TWO}")
+    assert article.dateline is None
+    assert article.sections[0].paragraphs[0] == text

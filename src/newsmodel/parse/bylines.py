@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..model import AuthorProfile
 from ._words import word_set
 
-__all__ = ["BYLINE_PREFIX", "looks_like_person_name", "parse_bio", "parse_byline"]
+__all__ = ["BYLINE_PREFIX", "is_job_title", "looks_like_person_name", "parse_bio", "parse_byline"]
 
 
 BYLINE_PREFIX = re.compile(
@@ -66,7 +66,8 @@ def looks_like_person_name(text: str) -> bool:
     return capitalised >= 2
 
 
-def _is_role(text: str) -> bool:
+def is_job_title(text: str) -> bool:
+    """True if ``text`` names a job ("Staff Writer", "Senior Correspondent", "Redakteurin")."""
     words = (word.strip(".,").lower() for word in text.split())
     return any(word in _ROLE_WORDS or word.removesuffix("s") in _ROLE_WORDS for word in words)
 
@@ -103,7 +104,7 @@ def parse_byline(text: str) -> tuple[AuthorProfile, ...]:
                 names.extend(c.title() if c.isupper() else c for c in candidates)
                 continue
             reading_names = False
-            if _is_role(part) and role is None:
+            if is_job_title(part) and role is None:
                 role = part
             elif organization is None and not any(c.isdigit() for c in part):
                 organization = part
@@ -158,7 +159,7 @@ def _role_from(phrase: str) -> str | None:
             break
     while capitalised and capitalised[-1] in ("of", "for", "and", "&"):
         capitalised.pop()
-    if capitalised and _is_role(" ".join(capitalised)):
+    if capitalised and is_job_title(" ".join(capitalised)):
         return " ".join(capitalised)
     lowercase: list[str] = []
     for word in words:
@@ -173,7 +174,7 @@ def _role_from(phrase: str) -> str | None:
             break
         lowercase.pop(0)
     joined = " ".join(lowercase)
-    return joined if joined and _is_role(joined) else (" ".join(capitalised) or None)
+    return joined if joined and is_job_title(joined) else (" ".join(capitalised) or None)
 
 
 def bio_subject(paragraph: str) -> str | None:

@@ -14,7 +14,7 @@ import attrs
 from ..errors import ParseError
 from ..model import AuthorProfile, Emphasis, Figure, Publisher
 from ._words import FULL_STOPS, word_set
-from .bylines import BYLINE_PREFIX, looks_like_person_name, parse_byline
+from .bylines import BYLINE_PREFIX, is_job_title, looks_like_person_name, parse_byline
 from .dates import parse_date, split_date_label
 from .inline import plain_text, strip_inline_markup
 from .paragraphs import RawBlock
@@ -182,8 +182,12 @@ def _read_header_line(line: str, header: Header, zone: tzinfo) -> bool:
         header.publisher = Publisher(name=owner.group("name").strip())
         return True
     if header.authors and _looks_like_outlet(line):
+        # "Associated Press Writer" under "By JOHN SMITH" is a job; "The Valley Ledger" an outlet.
+        job = is_job_title(line)
         for i, author in enumerate(header.authors):
-            if author.organization is None:
+            if job and author.role is None:
+                header.authors[i] = attrs.evolve(author, role=line)
+            elif not job and author.organization is None:
                 header.authors[i] = attrs.evolve(author, organization=line)
         return True
     return False

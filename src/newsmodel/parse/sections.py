@@ -21,6 +21,9 @@ _DATELINE = re.compile(
     r"(?P<dateline>(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"(?:\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?)|(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*\([^()\n]{1,40}\)))"
     r"\s*(?:—|–|--|-)\s+(?=\S)"
+    # "Harlow Springs, Colo. —": a place in ordinary case needs its state or country and a long dash.
+    r"|(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?)\s*(?:—|–|--)\s+(?=\S)"
 )
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _SENTENCE_VERB = re.compile(
@@ -120,7 +123,7 @@ def build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
             if dateline is None and not sections and not blocks:
                 found = _DATELINE.match(block.text)
                 if found is not None:
-                    dateline = found.group("dateline").strip()
+                    dateline = (found.group("dateline") or found.group("place")).strip()
                     text, marks = strip_inline_markup(block.text[found.end() :])
             blocks.append(Paragraph(text=text, marks=marks))
     close_open_blocks()
