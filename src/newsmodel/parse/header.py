@@ -90,22 +90,34 @@ def _headline_from(block: RawBlock) -> tuple[str, bool]:
     return (sentence if len(words) <= 25 else " ".join(words[:25]) + "…"), False
 
 
-def read_header(blocks: list[RawBlock], zone: tzinfo) -> Header:
+def read_header(blocks: list[RawBlock], zone: tzinfo, *, headline: str | None = None) -> Header:
+    """Read the kicker, headline and header lines at the top of ``blocks``.
+
+    A ``headline`` known already (from front matter) is not looked for; a first block repeating
+    it is skipped.
+    """
     index = 0
+    if headline is not None:
+        if blocks and plain_text(blocks[0].text) == headline:
+            index = 1
+        return _read_header_lines(blocks, Header(headline=headline, body_start=index), zone)
     kicker = None
     if _is_kicker(blocks[0], blocks[1] if len(blocks) > 1 else None):
         kicker = plain_text(blocks[0].text)
         index = 1
-    headline, consumed = _headline_from(blocks[index])
-    if not headline:
+    found, consumed = _headline_from(blocks[index])
+    if not found:
         raise ParseError("no headline: the first line of the text holds no words")
-    header = Header(headline=headline, kicker=kicker, body_start=index + (1 if consumed else 0))
-    if not consumed:
-        return header
-    index += 1
+    header = Header(headline=found, kicker=kicker, body_start=index + (1 if consumed else 0))
+    return _read_header_lines(blocks, header, zone) if consumed else header
+
+
+def _read_header_lines(blocks: list[RawBlock], header: Header, zone: tzinfo) -> Header:
+    """Read header lines from ``header.body_start`` on; move ``body_start`` past them."""
+    index = header.body_start
     standfirst: str | None = None
     seen_header_line = False
-    while index < len(blocks) and index < 14:
+    while index < len(blocks) and index < header.body_start + 12:
         block = blocks[index]
         if block.kind not in ("text", "quote", "item"):  # "11. März 2026" reads as a list item
             break

@@ -30,6 +30,7 @@ from ..model import (
 from ..quotes import quote_paragraphs
 from .bylines import looks_like_person_name
 from .footer import merge_authors, split_footer
+from .front_matter import apply_front_matter, first_value, split_front_matter
 from .header import read_header
 from .paragraphs import split_blocks
 from .sections import build_sections
@@ -62,12 +63,14 @@ def parse_text(
     Raises :class:`~newsmodel.errors.ParseError` when the input holds no text at all.
     """
     clean = _clean(text)
-    blocks = split_blocks(clean)
-    if not blocks:
+    front_matter, rest = split_front_matter(clean)
+    blocks = split_blocks(rest)
+    title = first_value(front_matter, "headline") if front_matter else None
+    if not blocks and title is None:
         raise ParseError(
             "no article text found: the input is empty or only whitespace and control characters"
         )
-    header = read_header(blocks, default_timezone)
+    header = read_header(blocks, default_timezone, headline=title)
     body, footer = split_footer(blocks[header.body_start :], header.authors)
     sections, dateline = build_sections(body)
     summary = header.summary
@@ -87,7 +90,7 @@ def parse_text(
     language = language or _guess_language(clean)
     context = [header.headline] + ([summary] if summary else [])
     sections = _add_quotes(sections, context, language, [a.name for a in authors])
-    return Article(
+    article = Article(
         headline=header.headline,
         summary=summary,
         kicker=header.kicker,
@@ -99,6 +102,7 @@ def parse_text(
         publisher=header.publisher or footer.publisher,
         sections=tuple(sections),
     )
+    return apply_front_matter(article, front_matter, default_timezone) if front_matter else article
 
 
 # --------------------------------------------------------------------------------------------
