@@ -29,6 +29,7 @@ FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "modified": ("updated", "modified", "lastmod", "last_modified"),
     "language": ("language", "lang"),
     "url": ("url", "canonical", "canonical_url", "permalink", "link"),
+    "identifier": ("id", "guid", "uuid", "identifier"),
     "publisher": ("publisher", "source", "site_name", "outlet"),
     "subjects": ("tags", "categories", "keywords", "subjects"),
 }
@@ -96,7 +97,7 @@ def apply_front_matter(article: Article, entries: dict[str, list[str]], default_
     A value the model would refuse (a malformed language tag, say) is ignored, not fatal.
     """
     changes: dict[str, Any] = {}
-    for field in ("summary", "kicker", "url"):
+    for field in ("summary", "kicker", "url", "identifier"):
         value = first_value(entries, field)
         if value is not None:
             changes[field] = value
