@@ -92,8 +92,11 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         subject = _sentence_subject(context, left_start, quote_token)
         if subject is not None:
             return Attribution(subject)
-    if found.has_cue or _cue_word_before(tokens, left_start, quote_token):
-        nearest = _nearest_salient(context, first, quote_token)
+    cue = _cue_word_before(tokens, left_start, quote_token)
+    if cue is not None:
+        # The subject of the cue word: before it ("she said, adding that the team was “…”"),
+        # else after it ("While maintaining that he is “…”").
+        nearest = _nearest_salient(context, first, cue) or _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
@@ -134,10 +137,11 @@ def _after(
         j += 1
     if j > last or j >= len(tokens) or tokens[j].kind != "word":
         return _NONE
-    while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]):
+    while j < last and _is_skippable(tokens[j]) and not _is_cue(tokens[j]) and j not in by_first:
         j += 1
     token = tokens[j]
-    if token.lower in lx.CUE_PREPOSITIONS:
+    if token.lower in lx.CUE_PREPOSITIONS or (token.lower == "so" and j + 1 in by_first):
+        # "according to X"; German „…“, so Scholz.
         return Attribution(_mention_after(tokens, by_first, j + 1), has_cue=True)
     if _is_cue(token):
         mention = _mention_after(tokens, by_first, j + 1)
@@ -186,11 +190,21 @@ def _before(
         if _is_cue(token) or _is_hyphenated_cue(token):
             mention = _mention_before(tokens, by_last, k, start)
             if mention is None:
-                mention = _mention_after(tokens, by_first, k + 1)
-                if mention is not None and mention.kind == "pronoun" and mention.category == "org":
-                    mention = None  # "said it would": "it" is the object, not the speaker
+                mention = _inverted_speaker(tokens, by_first, k + 1)
             return Attribution(mention, has_cue=True)
     return _NONE
+
+
+def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
+    """The speaker after the cue verb ("Said Smith: …"), not the subject of what was said
+    ("said the prime minister had …", "said it would …")."""
+    mention = _mention_after(tokens, by_first, k)
+    if mention is None or (mention.kind == "pronoun" and mention.category == "org"):
+        return None
+    following = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
+    if following is None or following.kind != "word" or following.lower in lx.TIME_WORDS:
+        return mention
+    return None
 
 
 def _is_hyphenated_cue(token: Token) -> bool:
@@ -200,14 +214,40 @@ def _is_hyphenated_cue(token: Token) -> bool:
 
 def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, start: int) -> Mention | None:
     k = cue - 1
-    while k >= start and (_is_skippable(tokens[k]) or tokens[k].text == ","):
-        if tokens[k].text == "," and k - 1 >= start and k - 1 not in by_last:
-            break
+    while k >= start and _is_skippable(tokens[k]):
+        k -= 1
+    if k >= start and tokens[k].text == ",":
+        # "Farouk, 41, told", "Maria Lopez, the union’s president, said": the name before the aside.
+        aside = next((n for n in range(k - 1, max(start - 1, k - 9), -1) if tokens[n].text == ","), None)
+        named = by_last.get(aside - 1) if aside is not None else None
+        if named is not None and named.kind == "name" and named.first >= start:
+            return named
         k -= 1
     mention = by_last.get(k)
-    if mention is None or mention.first < start:
-        return None
-    return _prefer_apposition(tokens, by_last, mention)
+    if mention is not None and mention.first >= start:
+        # "a spokeswoman for the airline said": the head of the phrase speaks.
+        before = mention.first - 1
+        if before > start and tokens[before].lower in _PREPOSITIONS_IN_NAMES:
+            head = by_last.get(before - 1)
+            if (
+                head is not None
+                and head.first >= start
+                and head.kind != "pronoun"
+                and head.category == "person"
+            ):
+                return head
+        return _prefer_apposition(tokens, by_last, mention)
+    # "a spokeswoman for the airline said", "an analyst at Barlow Securities said"
+    for n in range(k - 1, max(start - 1, k - 5), -1):
+        if tokens[n].kind != "word":
+            return None
+        if tokens[n].lower in _PREPOSITIONS_IN_NAMES:
+            head = by_last.get(n - 1)
+            return head if head is not None and head.first >= start and head.kind != "pronoun" else None
+    return None
+
+
+_PREPOSITIONS_IN_NAMES = frozenset(("for", "of", "at", "from", "with", "für", "von", "de", "du", "del", "di"))
 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
@@ -215,9 +255,10 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     # "according to X", "a déclaré jeudi le maire": skip "to" and days.
     while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
-    # "said union leader Tomasz Wójcik", "zei minister Sanne de Vries": skip the role words.
+    # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
+    # describing the speaker, up to the name.
     n = k
-    while n < size and n - k < 3 and tokens[n].kind == "word" and _is_role_word(tokens[n].lower):
+    while n < size and n - k < 3 and n not in by_first and _is_describing_word(tokens[n]):
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n
@@ -231,8 +272,15 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     return mention
 
 
-def _is_role_word(lower: str) -> bool:
-    return lower in lx.PERSON_NOUNS or lower in lx.ORG_NOUNS
+def _is_describing_word(token: Token) -> bool:
+    """A lower-case word that can describe a speaker ("opposition", "leader"), not "in" or "on"."""
+    lower = token.lower
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and lower not in lx.STOP_CAPITALS
+        and lower not in lx.TIME_WORDS
+    )
 
 
 def _apposition_after(tokens: list[Token], by_first: dict[int, Mention], mention: Mention) -> Mention | None:
@@ -258,12 +306,13 @@ def _prefer_apposition(tokens: list[Token], by_last: dict[int, Mention], mention
     return mention
 
 
-def _cue_word_before(tokens: list[Token], start: int, quote: int) -> bool:
+def _cue_word_before(tokens: list[Token], start: int, quote: int) -> int | None:
+    """The first cue verb or speech noun between ``start`` and the quote."""
     for k in range(start, quote):
         token = tokens[k]
         if token.kind == "word" and (token.lower in lx.CUE_VERBS or token.lower in lx.CUE_NOUNS):
-            return True
-    return False
+            return k
+    return None
 
 
 def _nearest_salient(context: _Context, first: int, quote: int) -> Mention | None:

@@ -226,11 +226,15 @@ def _holder(seen: list[_Seen], titled: list[_Seen], floor: int, mention: Mention
     role = mention.title
     if mention.category == "person":
         # "the minister" is "Innenminister Markus Albrecht"; "the prime minister" is "Prime Minister …".
+        # A holder named as a subject beats one named in passing ("spoke about President Putin").
+        fallback: _Seen | None = None
         for k in range(len(titled) - 1, max(-1, len(titled) - 1 - _LOOKBACK), -1):
             held = titled[k].mention
             if held.title is not None and held.title.endswith(role):
-                return titled[k]
-        return None
+                if titled[k].salient:
+                    return titled[k]
+                fallback = fallback or titled[k]
+        return fallback
     generic = role in lx.GENERIC_ORG_NOUNS
     for k in range(len(seen) - 1, max(-1, len(seen) - 1 - _LOOKBACK), -1):
         candidate = seen[k]
@@ -307,7 +311,7 @@ def _carry_across_paragraphs(
     for index in range(1, len(parsed)):
         paragraph = parsed[index]
         names = speakers[index]
-        if paragraph.block or not names or names[0] is not None or not _starts_with_quote(paragraph):
+        if paragraph.block or not names or all(name is not None for name in names):
             continue
         previous = [name for name in speakers[index - 1] if name is not None]
         if previous and not any(m.kind == "name" and m.category == "person" for m in paragraph.mentions):

@@ -53,7 +53,7 @@ CUE_VERBS = _words(
     insisted pledged pledges boasted shouted screamed whispered cried muttered agreed agrees
     disagreed objected protested responded responds reiterated repeated exclaimed quipped
     texted emailed messaged announced reported reports dismissed dismisses shot fired countered
-    counters retorted snapped hailed criticised criticized condemned
+    counters retorted snapped hailed criticised criticized condemned chanted chants
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
     sprach räumte bekräftigte versprach erzählte erzählt
@@ -155,7 +155,8 @@ PERSON_NOUNS = _words(
     reporter editor prosecutor commissioner ambassador diplomat chief premier king queen
     commuter singer mayor councilwoman councilman chairwoman maire sindaco alcalde alcaldesa
     entrenador concejal concejala député députée entraîneur allenatore trainer bürgermeister
-    bürgermeisterin burgemeester
+    bürgermeisterin burgemeester protesters protestors residents officials critics analysts
+    experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
     """
@@ -165,7 +166,8 @@ ORG_NOUNS = _words(
     """
     company firm ministry government agency bank department council club party union group
     police army military court committee board authority commission office campaign
-    administration team organisation organization institute university hospital school
+    administration team organisation organization institute university hospital school airline
+    council court prosecutors
     kremlin white house regierung ministerium unternehmen polizei gouvernement ministère
     entreprise gobierno empresa ministerio
     """
@@ -232,4 +234,16 @@ ABBREVIATIONS = _words(
     mme. mx. m. no. vs. etc. inc. corp. ltd. co. u.s. u.k. u.n. e.u. jan. feb. mar. apr. aug.
     sept. sep. oct. nov. dec. a.m. p.m. approx. dept. univ. ft. mt.
     """
+)
+
+# A cue preposition at a sentence start ("Selon Bassi", "Segundo Pereira") is not part of a name.
+STOP_CAPITALS = (
+    STOP_CAPITALS
+    | CUE_PREPOSITIONS
+    | _words(
+        """
+    dans pour avec sur après avant lors depuis en au aux du des mit nach bei für im zum zur
+    con para por desde tras al del nel nella dopo durante
+    """
+    )
 )

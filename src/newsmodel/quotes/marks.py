@@ -169,9 +169,9 @@ def _add(
 ) -> None:
     start, end = entry.end, close_start
     # The no-break spaces French puts inside « » belong to the marks, not to the quoted words.
-    while start < end and text[start] in _SPACES:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _SPACES:
+    while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
         spans.append(MarkedSpan(entry.pos, start, end, close_end, closed))

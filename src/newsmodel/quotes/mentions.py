@@ -88,7 +88,14 @@ def _is_initial(word: str) -> bool:
 
 
 def _is_capital(token: Token) -> bool:
-    return token.kind == "word" and token.text[0].isupper()
+    text = token.text
+    if token.kind != "word":
+        return False
+    # French and Italian elide the article: "l’Élysée", "d’Artagnan".
+    return text[0].isupper() or (len(text) > 2 and text[1] in _ELISION_MARKS and text[2].isupper())
+
+
+_ELISION_MARKS = "’'"
 
 
 def _bare(word: str) -> str:
@@ -145,6 +152,12 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             mention = _name_mention(text, tokens, i, end)
             if mention is not None:
                 mentions.append(mention)
+                if _is_possessive(tokens[end]):
+                    # "Johnson’s spokesman said": the spokesman speaks, not Johnson.
+                    role = _nominal_mention(text, tokens, end)
+                    if role is not None and role.category == "person":
+                        mentions.append(role._replace(salient=mention.salient))
+                        end = role.last
             i = end + 1
             continue
         i += 1
@@ -152,6 +165,14 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
 
 
 _POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
+
+
+# "Ministry of Health", "Bank of England": "of" joins an organisation's name, not a person's.
+_ORG_LINKS = frozenset(("of", "for"))
+
+
+def _has_org_word(tokens: list[Token], first: int, last: int) -> bool:
+    return any(tokens[k].lower in lx.ORG_WORDS for k in range(first, last + 1))
 
 
 def _name_run_end(tokens: list[Token], i: int) -> int:
@@ -164,9 +185,13 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
             end += 1
         elif (
             following.kind == "word"
-            and following.lower in lx.NAME_PARTICLES
+            and (
+                following.lower in lx.NAME_PARTICLES
+                or (following.lower in _ORG_LINKS and _has_org_word(tokens, i, end))
+            )
             and end + 2 < size
             and _is_capital(tokens[end + 2])
+            and tokens[end + 2].lower not in lx.STOP_CAPITALS
         ):
             end += 2
         else:
@@ -179,10 +204,13 @@ def _name_mention(
 ) -> Mention | None:
     """The name in ``tokens[first..last]``; ``lead`` is where a role noun phrase before it starts."""
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
+    if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
+        return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
         begin += 1
+    named_from = begin  # where the mention starts, titles included
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
@@ -210,7 +238,10 @@ def _name_mention(
     name_words = [tokens[k].text for k in range(begin, last + 1)]
     name_words[-1] = _bare(name_words[-1])
     start = tokens[begin].start
-    end = start + len(text[start : tokens[last].end]) - (len(tokens[last].text) - len(name_words[-1]))
+    if name_words[0][0].islower():  # "l’Élysée": the name is "Élysée"
+        name_words[0] = name_words[0][2:]
+        start += 2
+    end = tokens[last].end - (len(tokens[last].text) - len(_bare(tokens[last].text)))
     name = text[start:end]
     lowered = [w.lower() for w in name_words]
     is_org = any(w in lx.ORG_WORDS for w in lowered) or (
@@ -218,7 +249,9 @@ def _name_mention(
     )
     if gender is None and not is_org:
         gender = _gender(lowered[:1])
-    if lead is None:
+    if lead is None and named_from > first:
+        lead = named_from
+    elif lead is None:
         # "coach Ana Silva", "union leader Tomasz Wójcik": the role words belong to the mention.
         lead = first
         while lead > 0 and first - lead < 3 and tokens[lead - 1].kind == "word":
@@ -228,7 +261,7 @@ def _name_mention(
             lead -= 1
             role = role or (word if word in lx.PERSON_NOUNS else None)
     title = title or role
-    salient = _opens_clause(tokens, lead) or _is_possessive(tokens[last])
+    salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
     return Mention(
         lead,
         last,
@@ -241,6 +274,13 @@ def _name_mention(
         start,
         end,
     )
+
+
+_VERB_ENDINGS = ("ed", "ing", "ly")
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
 
 
 def _gender(words: list[str]) -> str | None:
@@ -256,8 +296,8 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     """ "the minister", "the union’s president", "the company": a determiner, up to 3 words, a role noun."""
     for k in range(det + 1, min(det + 5, len(tokens))):
         token = tokens[k]
-        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL:
-            return None
+        if token.kind != "word" or token.lower in _NOT_IN_NOMINAL or token.text[0].isupper():
+            return None  # a capitalised word makes it a name ("The Ministry of Health"), read as one
         noun = _bare(token.lower)
         category: Category | None = (
             "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
