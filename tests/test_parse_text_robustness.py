@@ -135,6 +135,9 @@ def test_a_few_megabytes_parse_completely() -> None:
         "“" * 100_000,
         "A" * 300_000,
         "\n" * 200_000 + "Headline",
+        "**_[a](b)_** " * 20_000,
+        "Ana Lima is a reporter at " + "The Gazette and " * 20_000,
+        "By " + "Ana Lima and " * 20_000,
     ],
     ids=lambda s: repr(s[:6]),
 )

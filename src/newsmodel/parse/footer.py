@@ -38,6 +38,7 @@ _CONTACT = re.compile(
 )
 _FOOTER_BYLINE = re.compile(r"(?:(?:written|story|words)\s+by|by|von)\s+[A-Z]", re.I)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_MAX_LINE = 600  # no footer line is longer; longer blocks are not even stripped of markup to check
 _MAX_FOOTER_BLOCKS = 10
 _MAX_FOOTER_CHARS = 4000
 
@@ -53,14 +54,11 @@ class Footer:
 
 
 def _is_footer_line(text: str) -> bool:
-    return (
-        bool(
-            _REPORTED_FROM.fullmatch(text)
-            or _FOOTER_CREDIT.fullmatch(text)
-            or _CONTACT.fullmatch(text)
-            or COPYRIGHT_LINE.fullmatch(text)
-        )
-        and len(text) < 300
+    return len(text) < 300 and bool(
+        _REPORTED_FROM.fullmatch(text)
+        or _FOOTER_CREDIT.fullmatch(text)
+        or _CONTACT.fullmatch(text)
+        or COPYRIGHT_LINE.fullmatch(text)
     )
 
 
@@ -81,6 +79,8 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
     body = [block for block in blocks[:end] if block.kind != "end"]
     # Peel footer lines off the end of the body, then look for a bio just before them.
     while body and body[-1].kind == "text":
+        if len(body[-1].text) > _MAX_LINE:
+            break
         last = plain_text(body[-1].text)
         bylined = _footer_byline(last)
         if not bylined and not _is_footer_line(last):
@@ -91,7 +91,7 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
         (
             i
             for i in range(len(body) - 1, max(-1, len(body) - 8), -1)
-            if _ABOUT_AUTHOR.fullmatch(plain_text(body[i].text))
+            if len(body[i].text) < _MAX_LINE and _ABOUT_AUTHOR.fullmatch(plain_text(body[i].text))
         ),
         None,
     )
@@ -135,7 +135,7 @@ def _bio_start(body: list[RawBlock], authors: Sequence[AuthorProfile]) -> int | 
         block = body[i]
         if block.kind != "text":
             return None
-        text = plain_text(block.text)
+        text = plain_text(block.text[:_MAX_LINE])  # only the opening sentence matters
         subject = bio_subject(text)
         if subject is None:
             continue

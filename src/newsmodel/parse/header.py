@@ -45,6 +45,7 @@ _SOURCE_LINE = re.compile(r"(?:source|quelle|via)\s*:\s*(?P<name>.{2,80})", re.I
 _OUTLET_BYLINE = re.compile(
     r"(?i:by|von)\s+(?:(?i:the)\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 )
+_MAX_HEADER_BLOCK = 1000  # characters: a standfirst or editor's note is shorter
 #: A sentence end followed by the start of another sentence.
 SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
@@ -119,8 +120,8 @@ def _read_header_lines(blocks: list[RawBlock], header: Header, zone: tzinfo) -> 
     seen_header_line = False
     while index < len(blocks) and index < header.body_start + 12:
         block = blocks[index]
-        if block.kind not in ("text", "quote", "item"):  # "11. März 2026" reads as a list item
-            break
+        if block.kind not in ("text", "quote", "item") or len(block.text) > _MAX_HEADER_BLOCK:
+            break  # ("11. März 2026" reads as a list item)
         line = plain_text(block.text)
         if _read_header_line(line, header, zone):
             seen_header_line = True
@@ -148,7 +149,7 @@ def _is_all_emphasis(text: str) -> bool:
 
 
 def _next_is_header_line(blocks: list[RawBlock], index: int) -> bool:
-    if index + 1 >= len(blocks):
+    if index + 1 >= len(blocks) or len(blocks[index + 1].text) > _MAX_HEADER_BLOCK:
         return False
     probe = Header(headline="x", body_start=0)
     return _read_header_line(plain_text(blocks[index + 1].text), probe, timezone.utc)

@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     r"|(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)?"
     r"(?:\s*\([^()\n]{1,40}\))?)\s*(?:—|–|--)\s+(?=\S)"
 )
+_MAX_HEADING_MARKUP = 400  # a heading is at most 120 characters of text, however marked up
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _SENTENCE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does|ist|sind|war|hat|wird|sagte)\b",
@@ -44,6 +45,8 @@ def _heading_level(block: RawBlock, following: RawBlock | None) -> int | None:
     if block.kind == "heading":
         return block.level
     if block.kind != "text" or block.lines > 1 or following is None or following.kind in ("end", "heading"):
+        return None
+    if len(block.text) > _MAX_HEADING_MARKUP:
         return None
     text = plain_text(block.text)
     words = text.split()
