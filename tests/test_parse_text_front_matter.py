@@ -61,3 +61,17 @@ def test_a_thematic_break_at_the_top_is_not_front_matter() -> None:
 def test_unclosed_front_matter_is_left_alone() -> None:
     text = f"---\ntitle: The silo question\n\n{BODY}"
     assert split_front_matter(text) == ({}, text)
+
+
+def test_the_language_argument_wins_over_front_matter_and_guess() -> None:
+    assert parse_text(EXPORT, language="en-GB").language == "en-GB"
+
+
+def test_front_matter_authors_are_known_to_the_quote_engine() -> None:
+    text = (
+        "---\ntitle: The silo question\nauthor: Ines Carvalho\n---\n\n"
+        f"{BODY}\n\n“I grew up in its shadow,” Carvalho wrote in 2019."
+    )
+    (quote,) = parse_text(text).quotes
+    assert quote.text == "I grew up in its shadow,"
+    assert quote.speaker is not None and "Carvalho" in quote.speaker

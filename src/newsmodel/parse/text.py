@@ -31,7 +31,7 @@ from ..quotes import quote_paragraphs
 from .bylines import looks_like_person_name
 from .footer import merge_authors, split_footer
 from .front_matter import apply_front_matter, first_value, split_front_matter
-from .header import read_header
+from .header import Header, read_header
 from .paragraphs import split_blocks
 from .sections import build_sections
 
@@ -73,36 +73,48 @@ def parse_text(
     header = read_header(blocks, default_timezone, headline=title)
     body, footer = split_footer(blocks[header.body_start :], header.authors)
     sections, dateline = build_sections(body)
-    summary = header.summary
-    first = sections[0] if sections else None
-    if summary is None and first is not None and (first.heading or "").lower() in SUMMARY_HEADINGS:
-        summary = "\n\n".join(first.paragraphs) or None
-        sections = sections[1:] if summary else sections
-    if header.notes or header.figures:
-        # The model has no field for an editor's note or a header photo credit: they open the body.
-        opening: list[Block] = [Paragraph(text=note) for note in header.notes]
-        opening.extend(header.figures)
-        if sections and sections[0].heading is None:
-            opening.extend(sections[0].blocks)
-            sections = sections[1:]
-        sections = [Section(blocks=opening), *sections]
-    authors = merge_authors(header.authors, footer)
-    language = language or _guess_language(clean)
-    context = [header.headline] + ([summary] if summary else [])
-    sections = _add_quotes(sections, context, language, [a.name for a in authors])
+    summary, sections = _take_summary(header.summary, sections)
     article = Article(
         headline=header.headline,
         summary=summary,
         kicker=header.kicker,
         dateline=dateline,
-        authors=authors,
+        authors=merge_authors(header.authors, footer),
         published=header.published,
         modified=header.modified,
-        language=language,
+        language=_guess_language(clean),
         publisher=header.publisher or footer.publisher,
-        sections=tuple(sections),
+        sections=tuple(_open_with_header_blocks(header, sections)),
     )
-    return apply_front_matter(article, front_matter, default_timezone) if front_matter else article
+    if front_matter:
+        article = apply_front_matter(article, front_matter, default_timezone)
+    if language is not None:
+        article = attrs.evolve(article, language=language)
+    return _with_quotes(article)
+
+
+def _take_summary(standfirst: str | None, sections: list[Section]) -> tuple[str | None, list[Section]]:
+    """The summary: the standfirst, else a first section headed "Executive Summary" or the like."""
+    first = sections[0] if sections else None
+    if standfirst is not None or first is None or (first.heading or "").lower() not in SUMMARY_HEADINGS:
+        return standfirst, sections
+    summary = "\n\n".join(first.paragraphs)
+    return (summary, sections[1:]) if summary else (None, sections)
+
+
+def _open_with_header_blocks(header: Header, sections: list[Section]) -> list[Section]:
+    """Put the editor's notes and header photo credits at the start of the body.
+
+    The model has no field for either, and dropping them would lose what the text says.
+    """
+    if not header.notes and not header.figures:
+        return sections
+    opening: list[Block] = [Paragraph(text=note) for note in header.notes]
+    opening.extend(header.figures)
+    if sections and sections[0].heading is None:
+        opening.extend(sections[0].blocks)
+        sections = sections[1:]
+    return [Section(blocks=opening), *sections]
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,17 +148,24 @@ def _guess_language(text: str) -> str | None:
 # Quotes
 
 
-def _add_quotes(
-    sections: list[Section], context: list[str], language: str | None, people: list[str]
-) -> list[Section]:
-    """Attach the quote engine's quotes to every body paragraph.
+def _with_quotes(article: Article) -> Article:
+    """``article`` with the quote engine's quotes attached to every body paragraph.
 
-    ``context`` (headline, summary) is read first so that people it names are known to the
-    engine, but its quotes have no paragraph to live in and are dropped.
+    The headline and summary are read first so that people they name are known to the engine,
+    but their quotes have no paragraph to live in and are dropped; the authors are known people.
     """
+    context = [article.headline] + ([article.summary] if article.summary else [])
+    people = [a.name for a in article.authors]
+    sections = _add_quotes(article.sections, context, article.language, people)
+    return attrs.evolve(article, sections=tuple(sections))
+
+
+def _add_quotes(
+    sections: tuple[Section, ...], context: list[str], language: str | None, people: list[str]
+) -> list[Section]:
     paragraphs = [p for s in sections for p in s.iter_paragraphs()]
     if not paragraphs:
-        return sections
+        return list(sections)
     quotes_by_id: dict[int, tuple[Quote, ...]] = {}
     # The engine resolves names across the whole text it is given, in more than linear time;
     # windows far longer than any real article keep a 50 MB input bounded and change nothing below.
