@@ -87,6 +87,22 @@ def speed(cases: list[Case], rounds: int) -> None:
     del base_s
 
 
+def seed_article(rounds: int) -> None:
+    """The reference article of issue 3, if the shared folder is beside the project."""
+    path = Path(__file__).resolve().parent.parent.parent / "shared" / "seed-article.txt"
+    if not path.exists():
+        print(f"\n(no {path}: seed article skipped)")
+        return
+    text = path.read_text(encoding="utf-8")
+    size = len(text.encode("utf-8")) / 1e6
+    print(f"\n## the seed article ({size * 1000:.1f} kB), {rounds} rounds, medians")
+    print(f"| {'system':<18} | {'ms/article':>10} | {'MB/s':>7} |")
+    print(f"|{'-' * 20}|{'-' * 12}|{'-' * 9}|")
+    for name, function in (("parse_text", parse_text), ("naive (baseline)", naive_parse)):
+        ms, _ = median_ms(function, [text], rounds)
+        print(f"| {name:<18} | {ms:>10.2f} | {size / (ms / 1000):>7.2f} |")
+
+
 def big_input(cases: list[Case], megabytes: float) -> None:
     unit = "\n\n".join(c.text for c in cases)
     copies = max(1, int(megabytes * 1e6 / len(unit.encode("utf-8"))))
@@ -117,6 +133,7 @@ def main() -> None:
         score(split, args.misses)
     cases = load_cases("dev") + load_cases("heldout")
     speed(cases, args.rounds)
+    seed_article(args.rounds)
     if args.big_mb > 0:
         big_input(cases, args.big_mb)
 

@@ -224,9 +224,10 @@ def parse_bio(paragraphs: Sequence[str], *, name: str | None = None) -> AuthorPr
             if entry not in education:
                 education.append(entry)
     expertise = tuple(m.group("topic").strip() for m in _EXPERTISE.finditer(whole))
-    emails = _EMAIL.findall(whole)
-    urls = [u.rstrip(".,;") for u in _URL.findall(whole)]
-    handles = [f"https://x.com/{h[1:]}" for h in _HANDLE.findall(whole)]
+    # The scans are skipped when their anchor character is absent: most bios have no contacts.
+    emails = _EMAIL.findall(whole) if "@" in whole else []
+    urls = [u.rstrip(".,;") for u in _URL.findall(whole)] if "http" in whole else []
+    handles = [f"https://x.com/{h[1:]}" for h in _HANDLE.findall(whole)] if "@" in whole else []
     return AuthorProfile(
         name=name,
         role=role,

@@ -106,7 +106,8 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
     bio_texts: list[str] = []
     for block in tail:
         text = plain_text(block.text)
-        footer.emails.extend(_EMAIL.findall(text))
+        if "@" in text:
+            footer.emails.extend(_EMAIL.findall(text))
         owner = COPYRIGHT_LINE.fullmatch(text)
         if owner is not None:
             footer.publisher = Publisher(name=owner.group("name").strip())

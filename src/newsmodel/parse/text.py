@@ -12,6 +12,7 @@ The parse runs in passes, each in a module of its own:
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timezone, tzinfo
 
 import attrs
@@ -44,9 +45,9 @@ SUMMARY_HEADINGS = frozenset(
 )
 _QUOTE_WINDOW = 120  # paragraphs; the longest articles run to about a hundred
 _LANGUAGE_WORDS = {
-    "en": (" the ", " and ", " of ", " is ", " that ", " said "),
-    "de": (" der ", " die ", " und ", " nicht ", " ist ", " sagte "),
-    "fr": (" le ", " les ", " et ", " est ", " des ", " une "),
+    "en": ("the", "and", "of", "is", "that", "said"),
+    "de": ("der", "die", "und", "nicht", "ist", "sagte"),
+    "fr": ("le", "les", "et", "est", "des", "une"),
 }
 
 
@@ -138,8 +139,8 @@ def _clean(text: str | bytes) -> str:
 
 
 def _guess_language(text: str) -> str | None:
-    sample = " " + " ".join(text[:6000].lower().split()) + " "
-    counts = {code: sum(sample.count(w) for w in words) for code, words in _LANGUAGE_WORDS.items()}
+    seen = Counter(text[:6000].lower().split())
+    counts = {code: sum(seen[w] for w in words) for code, words in _LANGUAGE_WORDS.items()}
     best = max(counts, key=lambda code: counts[code])
     return best if counts[best] >= 3 else None
 
