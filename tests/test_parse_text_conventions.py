@@ -438,3 +438,23 @@ def test_a_name_and_a_dash_opening_the_story_is_not_a_dateline() -> None:
     article = parse_text(f"The silo question\n\n{text}\n\n{LONG_TWO}")
     assert article.dateline is None
     assert article.sections[0].paragraphs[0] == text
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "organization"),
+    [
+        ("Senior Reporter, The Harbour Gazette", "Senior Reporter", "The Harbour Gazette"),
+        ("Harbour Reporter", "Harbour Reporter", None),
+        ("The Harbour Gazette", None, "The Harbour Gazette"),
+    ],
+)
+def test_job_and_outlet_line_under_the_byline(line: str, role: str | None, organization: str | None) -> None:
+    article = parse_text(f"The silo question\nBy Ines Carvalho\n{line}\n\n{LONG_ONE}")
+    assert [(a.role, a.organization) for a in article.authors] == [(role, organization)]
+    assert article.sections[0].paragraphs == (LONG_ONE,)
+
+
+def test_photos_by_line_is_a_credit() -> None:
+    article = parse_text(f"The silo question\nBy Ines Carvalho\nPhotos by Ana Ruiz\n\n{LONG_ONE}")
+    figures = [b for b in article.sections[0].blocks if isinstance(b, Figure)]
+    assert [f.credit for f in figures] == ["Ana Ruiz"]

@@ -32,7 +32,8 @@ _EDITORS_NOTE = re.compile(
     r"(?:editor[’']?s[’']?\s+note|anm(?:erkung|\.)\s+d(?:er)?\.?\s*red(?:aktion)?\.?)\s*:", re.I
 )
 _CREDIT_LINE = re.compile(
-    r"(?P<label>photo(?:graph)?|image|picture|illustration|video|foto|bild)s?\s*(?:credit)?\s*:\s*(?P<credit>.+)",
+    r"(?P<label>photo(?:graph)?|image|picture|illustration|video|foto|bild)(?:s|er)?\s*(?:credit)?\s*(?::|by\b|von\b)\s*"
+    r"(?P<credit>.+)",
     re.I,
 )
 #: "© 2026 The Gazette. All rights reserved." and the like; ``name`` is the owner.
@@ -196,14 +197,21 @@ def _read_header_line(line: str, header: Header, zone: tzinfo) -> bool:
         return True
     if header.authors and _looks_like_outlet(line):
         # "Associated Press Writer" under "By JOHN SMITH" is a job; "The Valley Ledger" an outlet.
-        job = is_job_title(line)
+        role, organization = _role_and_outlet(line)
         for i, author in enumerate(header.authors):
-            if job and author.role is None:
-                header.authors[i] = attrs.evolve(author, role=line)
-            elif not job and author.organization is None:
-                header.authors[i] = attrs.evolve(author, organization=line)
+            header.authors[i] = attrs.evolve(
+                author, role=author.role or role, organization=author.organization or organization
+            )
         return True
     return False
+
+
+def _role_and_outlet(line: str) -> tuple[str | None, str | None]:
+    """Split "Senior Reporter, The Gazette" into its job and its outlet (either may be missing)."""
+    job, _, rest = line.partition(", ")
+    if is_job_title(job):
+        return job, rest or None
+    return None, line
 
 
 def _looks_like_outlet(line: str) -> bool:
