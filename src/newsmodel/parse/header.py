@@ -19,7 +19,7 @@ from .dates import parse_date, split_date_label
 from .inline import plain_text, strip_inline_markup
 from .paragraphs import RawBlock
 
-__all__ = ["COPYRIGHT_LINE", "SENTENCE_BREAK", "Header", "read_header"]
+__all__ = ["COPYRIGHT_LINE", "Header", "read_header"]
 
 _KICKERS = word_set(
     """
@@ -48,7 +48,7 @@ _OUTLET_BYLINE = re.compile(
 )
 _MAX_HEADER_BLOCK = 1000  # characters: a standfirst or editor's note is shorter
 #: A sentence end followed by the start of another sentence.
-SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
 
 @attrs.define
@@ -73,7 +73,7 @@ def _is_kicker(block: RawBlock, following: RawBlock | None) -> bool:
         return False
     if following.kind not in ("text", "heading") or len(following.text) > 200:
         return False
-    if SENTENCE_BREAK.search(following.text) or following.text.endswith("."):
+    if _SENTENCE_BREAK.search(following.text) or following.text.endswith("."):
         return False  # what follows reads as a paragraph, so this line is the headline
     if block.text.rstrip(":").lower() in _KICKERS:
         return True
@@ -83,7 +83,7 @@ def _is_kicker(block: RawBlock, following: RawBlock | None) -> bool:
 def _headline_from(block: RawBlock) -> tuple[str, bool]:
     """The headline and whether it consumed the block (False: a sentence of a body paragraph)."""
     text = plain_text(block.text)
-    several_sentences = SENTENCE_BREAK.search(text) is not None and text.endswith(FULL_STOPS)
+    several_sentences = _SENTENCE_BREAK.search(text) is not None and text.endswith(FULL_STOPS)
     if block.kind == "heading" or (len(text) <= 200 and not several_sentences):
         return text, True
     # No headline line: the first sentence of the opening paragraph stands in for one.

@@ -70,6 +70,8 @@ def _is_title_case(words: Sequence[str]) -> bool:
 
 
 def build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
+    """The body blocks as sections (a heading opens a new one), and the dateline if the first
+    paragraph opens with one ("KITWE, Zambia (Reuters) -"), taken off that paragraph."""
     sections: list[Section] = []
     heading: str | None = None
     level = 2
