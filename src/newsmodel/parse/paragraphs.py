@@ -53,7 +53,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
     A text counts as hard-wrapped when its longest line is 30 to 100 columns, at least a third
     of its lines come within 12 columns of that width (a wrapped paragraph fills its lines), and
-    most of those full lines stop mid-sentence (one-sentence paragraphs a line each do not).
+    over a third of those full lines stop mid-sentence (one-sentence paragraphs a line each do not).
     """
     filled = [line for line in lines if line.strip()]
     if len(filled) < 3:
@@ -63,7 +63,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         return None
     full = [line for line in filled if len(line) >= width - 12]
     mid_sentence = sum(1 for line in full if not line.endswith(_SENTENCE_END))
-    return width if len(full) * 3 >= len(filled) and mid_sentence * 2 > len(full) else None
+    return width if len(full) * 3 >= len(filled) and mid_sentence * 3 > len(full) else None
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
