@@ -22,6 +22,7 @@ Speed: median milliseconds per article for the engine and for a naive baseline (
 from __future__ import annotations
 
 import json
+import os
 import re
 import statistics
 import sys
@@ -189,14 +190,16 @@ def score(docs: list[Doc], run: Engine) -> dict[str, float]:
     }
 
 
-def median_ms(run: Engine, paragraphs: list[str], repeat: int) -> float:
+def median_ms(run: Engine, paragraphs: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds per call (CPU time is steadier on a shared machine)."""
     run(paragraphs)  # warm up
-    times = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         run(paragraphs)
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
+        wall.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def report_errors(docs: list[Doc], run: Engine) -> None:
@@ -252,25 +255,30 @@ def main(argv: list[str]) -> None:
                 print(f"\nerrors in {name}:")
                 report_errors(docs, engine)
 
-    print("\nSpeed: median ms per article (same run)\n")
-    timing_sets = [(name, docs) for name, docs in sets if name in ("seed", "dev")]
-    print(f"{'articles':<22} {'newsmodel ms':>12} {'naive ms':>9} {'ratio':>6} {'newsmodel MB/s':>15}")
-    for name, docs in timing_sets:
-        for doc in docs if name == "seed" else docs[:1]:
-            size = sum(len(p.encode("utf-8")) for p in doc.paragraphs)
-            ours = median_ms(engine, doc.paragraphs, 200)
-            base = median_ms(naive, doc.paragraphs, 200)
-            print(_speed_row(doc.ident, ours, base, size))
-    big = [p for _, docs in sets for doc in docs for p in doc.paragraphs]
-    ours = median_ms(engine, big, 20)
-    base = median_ms(naive, big, 20)
-    size = sum(len(p.encode("utf-8")) for p in big)
-    print(_speed_row("all sets as one doc", ours, base, size))
+    print("\nSpeed: median ms per article, wall clock and CPU time (same run)")
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs\n")
+    print(
+        f"{'articles':<22} {'KB':>6} {'ours wall':>9} {'ours CPU':>9} {'naive CPU':>9} {'ratio':>6} "
+        f"{'ours MB/s':>9}"
+    )
+    timing = [doc for name, docs in sets if name == "seed" for doc in docs]
+    dev_docs = next((docs for name, docs in sets if name == "dev"), [])
+    timing += dev_docs[:1]
+    for doc in timing:
+        print(_speed_row(doc.ident, doc.paragraphs, 200))
+    everything = [p for _, docs in sets for doc in docs for p in doc.paragraphs]
+    print(_speed_row("all sets as one doc", everything, 20))
 
 
-def _speed_row(name: str, ours: float, base: float, size: int) -> str:
-    megabytes_per_second = size / 1e6 / (ours / 1000)
-    return f"{name:<22} {ours:>12.3f} {base:>9.3f} {ours / base:>6.1f} {megabytes_per_second:>15.2f}"
+def _speed_row(name: str, paragraphs: list[str], repeat: int) -> str:
+    size = sum(len(p.encode("utf-8")) for p in paragraphs)
+    wall, cpu = median_ms(engine, paragraphs, repeat)
+    _, base = median_ms(naive, paragraphs, repeat)
+    megabytes_per_second = size / 1e6 / (cpu / 1000)
+    return (
+        f"{name:<22} {size / 1000:>6.1f} {wall:>9.3f} {cpu:>9.3f} {base:>9.3f} {cpu / base:>6.1f} "
+        f"{megabytes_per_second:>9.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -181,11 +181,56 @@ def test_partial_quotes_are_woven_into_the_sentence() -> None:
         ("«Non ci fermeremo», ha detto il sindaco di Milano, Giorgio Bassi.", "Giorgio Bassi"),
         ("Trump’s characterization of the tariffs as “very severe” unsettled investors.", "Trump"),
         ("Obama on Climate Change: The Trends Are ‘Terrifying’", "Obama"),
+        ("„Das ist ein guter Tag“, so Olaf Scholz.", "Olaf Scholz"),
+        ("Dans un communiqué, l’Élysée a estimé que la décision était « inacceptable ».", "Élysée"),
+        ("Johnson’s spokesman said the prime minister had “full confidence” in her.", "Johnson’s spokesman"),
+        ("A spokeswoman for the airline said only that it was “regrettable.”", "A spokeswoman"),
+        ("“We will not go back,” Farouk, 41, told the Guardian.", "Farouk"),
+        ("“Why now?” asked opposition leader Ruth Adeyemi.", "Ruth Adeyemi"),
     ],
 )
 def test_speaker_from_cues_titles_and_possessives(text: str, speaker: str) -> None:
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir werden um jeden Arbeitsplatz kämpfen“, kündigte Sabine Roth an.", "Sabine Roth"),
+        ("“We will appeal,” Tsai insisted.", "Tsai"),
+        ("«Hemos merecido más», lamentó el entrenador, Diego Salas, tras el encuentro.", "Diego Salas"),
+    ],
+)
+def test_the_clause_after_a_sentence_opening_quote_attributes_it_whatever_the_verb(
+    text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_phrasing_woven_into_a_sentence_is_its_subjects_but_a_name_in_quotes_is_not() -> None:
+    assert found("Minister-president Jan de Boer noemde het akkoord „een historische stap”.") == [
+        ("een historische stap", "Jan de Boer", "partial")
+    ]
+    assert found("Whitfield will name her squad for the cup tie against “the Reds”.") == [
+        ("the Reds", None, "scare")
+    ]
+
+
+def test_one_word_names_keep_their_article_and_role_nouns_find_their_organisation() -> None:
+    assert [
+        q.speaker for q in find_quotes("La critique est partagée : Le Monde parle d’un film « lumineux ».")
+    ] == ["Le Monde"]
+    text = "Regional airline Skyhop cancelled all flights. “Safety is our only priority,” the airline said."
+    assert [q.speaker for q in find_quotes(text)] == ["Skyhop"]
+
+
+def test_a_participle_cue_takes_the_subject_of_its_clause() -> None:
+    text = (
+        "Laura Kim spoke after the match. "
+        "“We are ready,” she said, adding that the team was “in great shape.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Laura Kim", "Laura Kim"]
 
 
 def test_a_pronoun_resolves_to_the_most_recent_person_of_its_gender() -> None:

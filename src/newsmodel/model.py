@@ -385,9 +385,7 @@ class Section:
         for i, block in enumerate(_as_tuple(self, "blocks")):
             if type(block) not in BLOCK_TYPES:
                 raise _fail(
-                    self,
-                    f"blocks[{i}]",
-                    f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}",
+                    self, f"blocks[{i}]", f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}"
                 )
 
     @property

@@ -30,6 +30,7 @@ class Attribution(NamedTuple):
     mention: Mention | None
     dropped: bool = False
     has_cue: bool = False
+    settled: bool = False  # the text says who, even if we cannot tell: look no further
 
 
 _NONE = Attribution(None)
@@ -64,29 +65,45 @@ def attribute_quotes(
 
 def _sentences(tokens: list[Token]) -> tuple[list[int], list[int]]:
     """For every token, the index of the first and of the last token of its sentence."""
+    ending = [
+        token.kind == "end" or _quote_ends_sentence(tokens, index) for index, token in enumerate(tokens)
+    ]
     starts: list[int] = []
     first = 0
-    for index, token in enumerate(tokens):
+    for index in range(len(tokens)):
         starts.append(first)
-        if token.kind == "end":
+        if ending[index]:
             first = index + 1
     ends = [0] * len(tokens)
     last = len(tokens) - 1
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].kind == "end":
+        if ending[index]:
             last = index
         ends[index] = last
     return starts, ends
 
 
+def _quote_ends_sentence(tokens: list[Token], index: int) -> bool:
+    """“… a perfect start.” Its chief executive …: the full stop inside the marks ends the sentence,
+    unless an attribution follows (“We are ready.” Smith said.)."""
+    token = tokens[index]
+    if token.kind != "quote" or token.text[-1:] not in ".!?…" or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if following.kind != "word" or not following.text[:1].isupper():
+        return False
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return after is None or not (_is_cue(after) or (after.kind == "word" and after.text[:1].isupper()))
+
+
 def _attribute(context: _Context, quote_token: int, first: int, last: int) -> Attribution:
     tokens, _, _, by_first, by_last = context
-    found = _after(tokens, by_first, by_last, quote_token, last)
+    found = _after(tokens, by_first, by_last, quote_token, last, first)
     if found.mention is not None or found.dropped:
         return found
     left_start = _left_start(tokens, first, quote_token)
     found = _before(tokens, by_first, by_last, left_start, quote_token)
-    if found.mention is not None:
+    if found.mention is not None or found.settled:
         return found
     if quote_token > 0 and tokens[quote_token - 1].text == ":" and not found.has_cue:
         subject = _sentence_subject(context, left_start, quote_token)
@@ -99,6 +116,16 @@ def _attribute(context: _Context, quote_token: int, first: int, last: int) -> At
         nearest = _nearest_salient(context, first, cue) or _nearest_salient(context, first, quote_token)
         if nearest is not None:
             return Attribution(nearest, has_cue=True)
+    if (
+        quote_token > first
+        and tokens[quote_token - 1].kind == "word"
+        and _reads_as_words(tokens[quote_token].text)
+    ):
+        # Words woven into a sentence about someone are that someone's: "De Boer noemde het
+        # akkoord „een historische stap”". Names and titles inside ("the Reds") are not.
+        subject = _sentence_subject(context, first, quote_token)
+        if subject is not None:
+            return Attribution(subject)
     headline = _headline_speaker(tokens, by_first, first, quote_token)
     if headline is not None:
         return Attribution(headline)
@@ -130,9 +157,18 @@ def _is_skippable(token: Token) -> bool:
 
 
 def _after(
-    tokens: list[Token], by_first: dict[int, Mention], by_last: dict[int, Mention], quote: int, last: int
+    tokens: list[Token],
+    by_first: dict[int, Mention],
+    by_last: dict[int, Mention],
+    quote: int,
+    last: int,
+    first: int,
 ) -> Attribution:
     j = quote + 1
+    # A quote that opens its sentence and closes with a comma (inside or outside the marks) is
+    # followed by its attribution clause, whatever the verb: „…“, kündigte sie an; «…», lamentó.
+    opens = quote == first or tokens[quote - 1].kind != "word"
+    clause = opens and (tokens[quote].text[-1:] in ",?!" or (j < len(tokens) and tokens[j].text == ","))
     while j <= last and tokens[j].kind == "punct" and tokens[j].text in ",\u2014\u2013--":
         j += 1
     if j > last or j >= len(tokens) or tokens[j].kind != "word":
@@ -143,10 +179,12 @@ def _after(
     if token.lower in lx.CUE_PREPOSITIONS or (token.lower == "so" and j + 1 in by_first):
         # "according to X"; German „…“, so Scholz.
         return Attribution(_mention_after(tokens, by_first, j + 1), has_cue=True)
-    if _is_cue(token):
+    if _is_cue(token) or (clause and _may_be_verb(token) and j not in by_first):
         mention = _mention_after(tokens, by_first, j + 1)
         if mention is not None:
             return Attribution(mention, has_cue=True)
+        if not _is_cue(token):
+            return _NONE
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         # «…», dijo.  A cue verb with nothing after it: the subject is dropped, as Spanish allows.
         return Attribution(None, dropped=following is None or following.kind != "word", has_cue=True)
@@ -163,17 +201,11 @@ def _after(
             k = close + 1
     while k < len(tokens) and _is_skippable(tokens[k]) and not _is_cue(tokens[k]):
         k += 1
-    if k < len(tokens) and (
-        _is_cue(tokens[k])
-        or (mention.kind == "pronoun" and mention.salient and k == j + 1 and _is_cue(tokens[k - 1]))
-    ):
+    if k < len(tokens) and (_is_cue(tokens[k]) or (clause and _may_be_verb(tokens[k]))):
         return Attribution(mention, has_cue=True)
-    if (
-        mention.kind == "pronoun"
-        and tokens[j].lower != mention.text
-        and k < len(tokens)
-        and _is_cue(tokens[k])
-    ):
+    # French inversion: "explique-t-il", "a-t-elle affirmé".
+    inverted = mention.kind == "pronoun" and tokens[j].lower != mention.text
+    if inverted and (_is_hyphenated_cue(tokens[j]) or (k < len(tokens) and _is_cue(tokens[k]))):
         return Attribution(mention, has_cue=True)
     return _NONE
 
@@ -188,6 +220,9 @@ def _before(
         if token.lower in lx.CUE_PREPOSITIONS:
             return Attribution(_mention_after(tokens, by_first, k + 1), has_cue=True)
         if _is_cue(token) or _is_hyphenated_cue(token):
+            if k + 1 < quote and tokens[k + 1].lower in _PASSIVE_AGENT:
+                # "was described by one critic as": the agent speaks, never the subject.
+                return Attribution(_mention_after(tokens, by_first, k + 2), has_cue=True, settled=True)
             mention = _mention_before(tokens, by_last, k, start)
             if mention is None:
                 mention = _inverted_speaker(tokens, by_first, k + 1)
@@ -207,8 +242,24 @@ def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int)
     return None
 
 
+def _reads_as_words(quoted: str) -> bool:
+    """Two or more plain lower-case words: phrasing, not a name, a title or a single term."""
+    words = quoted.split()
+    return len(words) >= 2 and quoted[:1].islower() and not any(w[:1].isupper() for w in words[1:])
+
+
+def _may_be_verb(token: Token) -> bool:
+    """A lower-case word that could be the verb of an attribution clause (not "the", "in", "on")."""
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and token.lower not in lx.STOP_CAPITALS
+        and (token.lower not in lx.DETERMINERS)
+    )
+
+
 def _is_hyphenated_cue(token: Token) -> bool:
-    """ "a-t-il", "dit-elle": a French cue verb fused with its subject."""
+    """ "dit-elle", "explique-t-il": a French cue verb fused with its subject."""
     return "-" in token.text and token.lower.split("-", 1)[0] in lx.CUE_VERBS
 
 
@@ -247,7 +298,11 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
     return None
 
 
-_PREPOSITIONS_IN_NAMES = frozenset(("for", "of", "at", "from", "with", "für", "von", "de", "du", "del", "di"))
+_PASSIVE_AGENT = frozenset(("by", "par", "por", "door"))  # not "von": "sprach von" is "spoke of"
+_TO_WHOM = frozenset(("to", "a", "à", "al", "ai", "aan", "gegenüber"))
+_PREPOSITIONS_IN_NAMES = frozenset(
+    ("for", "of", "at", "from", "with", "in", "near", "across", "für", "von", "aus", "de", "du", "del", "di")
+)
 
 
 def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) -> Mention | None:
@@ -255,6 +310,14 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
     # "according to X", "a déclaré jeudi le maire": skip "to" and days.
     while k < size and (tokens[k].lower in ("to", "a") or tokens[k].lower in lx.TIME_WORDS):
         k += 1
+    # "dijo a la prensa Rosa Hernández,", "said to reporters Tom Hale.": skip whom it was said to.
+    if k > 0 and tokens[k - 1].lower in _TO_WHOM and k not in by_first:
+        for n in range(k + 1, min(size, k + 4)):
+            named = by_first.get(n)
+            if named is not None:
+                if named.kind == "name" and (named.last + 1 >= size or tokens[named.last + 1].kind != "word"):
+                    return named
+                break
     # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
     # describing the speaker, up to the name.
     n = k
@@ -262,7 +325,18 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n
+    if k not in by_first and k + 1 in by_first and k < size and tokens[k].lower in lx.DETERMINERS:
+        k += 1  # "sagte die Vorsitzende Richterin Anke Holm"
     mention = by_first.get(k)
+    if mention is None and k < size and tokens[k].lower in lx.DETERMINERS:
+        # "advirtió el consejero de Clima, Jordi Puig": an unknown role, then the name after a comma.
+        for n in range(k + 1, min(size - 1, k + 6)):
+            if tokens[n].text == ",":
+                named = by_first.get(n + 1)
+                return named if named is not None and named.kind == "name" else None
+            if tokens[n].kind != "word":
+                return None
+        return None
     if mention is None:
         return None
     if mention.kind == "nominal":

@@ -48,17 +48,7 @@ def quote_document(
     paragraphs: Sequence[str], *, language: str | None = None, known_people: Sequence[str] = ()
 ) -> tuple[tuple[Quote, ...], ...]:
     """The quotes of each paragraph, speakers resolved across the document."""
-    for index, text in enumerate(paragraphs):
-        if not isinstance(text, str):
-            raise TypeError(f"paragraph {index} is a {type(text).__name__}, not a str")
-        bad = xml_unsafe_characters(text)
-        if bad:
-            raise ValidationError(
-                "Quote",
-                "text",
-                f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
-                "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
-            )
+    _check(paragraphs)
     spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
     # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
     # reading word by word; the rest are scanned for names only, which is several times faster.
@@ -95,6 +85,21 @@ def quote_document(
         tuple(_build_quotes(paragraph, attributions[index], speakers[index]))
         for index, paragraph in enumerate(parsed)
     )
+
+
+def _check(paragraphs: Sequence[str]) -> None:
+    """Refuse what no Quote could hold: non-strings, and characters XML 1.0 cannot carry."""
+    for index, text in enumerate(paragraphs):
+        if not isinstance(text, str):
+            raise TypeError(f"paragraph {index} is a {type(text).__name__}, not a str")
+        bad = xml_unsafe_characters(text)
+        if bad:
+            raise ValidationError(
+                "Quote",
+                "text",
+                f"paragraph {index} holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
+                "remove such characters first (newsmodel.model.xml_unsafe_characters finds them)",
+            )
 
 
 def _is_block(text: str) -> bool:
@@ -169,9 +174,11 @@ def _resolve_mentions(
             elif mention.kind == "name":
                 gender = gender or registry.gender(mention.text)
             else:
+                # A pronoun, or an age standing for a person ("the 21-year-old"), means someone
+                # named before; a role noun means whoever holds it.
                 found = (
                     _antecedent(seen, len(seen), floors[index], mention.gender, mention.category)
-                    if mention.kind == "pronoun"
+                    if mention.kind == "pronoun" or mention.title == "year-old"
                     else _holder(seen, titled, floors[index], mention)
                 )
                 if found is not None:
@@ -241,7 +248,11 @@ def _holder(seen: list[_Seen], titled: list[_Seen], floor: int, mention: Mention
         held = candidate.mention
         if candidate.paragraph < floor:
             return None
-        if held.kind == "name" and held.category == "org" and (generic or role in held.text.casefold()):
+        if (
+            held.kind == "name"
+            and held.category == "org"
+            and (generic or role in held.text.casefold() or held.title == role)
+        ):
             return candidate
     return None
 
@@ -396,14 +407,30 @@ def _build_quotes(
 def _kind(paragraph: _Parsed, i: int, text: str, speaker: str | None, attribution: Attribution) -> QuoteKind:
     if paragraph.block:
         return "block"
-    if _introduced_as_term(paragraph, i):
-        return "scare"
+    introducer = _term_introducer(paragraph, i)
+    if introducer is not None and (
+        introducer in lx.ALWAYS_SCARE or text[:1].isupper() or not attribution.has_cue
+    ):
+        return "scare"  # "the so-called “…”", "the film “Dune”", but not "called the book “brave …”"
     words = text.split()
-    if speaker is None and not attribution.has_cue and text[-1:] not in ".!?," and _looks_like_term(words):
+    woven = _is_woven(paragraph, i)
+    if (
+        speaker is None
+        and not attribution.has_cue
+        and _looks_like_term(words)
+        # American style puts the full stop or comma inside: “pandemic.”, “The Salt House,”
+        and (text[-1:] not in ".!?," or (woven and (len(words) <= 2 or text[:1].isupper())))
+    ):
         return "scare"
-    if text[:1].islower() or (_is_woven(paragraph, i) and len(words) <= 3):
+    if text[:1].islower() or (woven and (len(words) <= 3 or _after_article(paragraph, i))):
         return "partial"
     return "direct"
+
+
+def _after_article(paragraph: _Parsed, i: int) -> bool:
+    """German capitalises nouns: „Schlag ins Gesicht“ after "von einem" is still woven in."""
+    t = paragraph.quote_tokens[i]
+    return paragraph.tokens[t - 1].lower in lx.DETERMINERS
 
 
 def _looks_like_term(words: list[str]) -> bool:
@@ -411,18 +438,18 @@ def _looks_like_term(words: list[str]) -> bool:
     return len(words) <= 3 or (len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
 
 
-def _introduced_as_term(paragraph: _Parsed, i: int) -> bool:
-    """ "the so-called “…”", "the film “…”", "the band’s new album, “…”"."""
+def _term_introducer(paragraph: _Parsed, i: int) -> str | None:
+    """The word that presents quote ``i`` as a term or title: "so-called", "the film", "album,"."""
     t = paragraph.quote_tokens[i]
     words = 0
     for k in range(t - 1, max(-1, t - 4), -1):
         token = paragraph.tokens[k]
         if token.kind == "word":
             if token.lower in lx.SCARE_INTRODUCERS:
-                return True
+                return token.lower
             words += 1
             if words == 2:
                 break
         elif token.text != ",":
             break
-    return False
+    return None

@@ -10,6 +10,9 @@ from __future__ import annotations
 __all__ = [
     "ABBREVIATIONS",
     "ADVERBS",
+    "ALWAYS_SCARE",
+    "ARTICLES",
+    "AUXILIARIES",
     "CUE_NOUNS",
     "CUE_PREPOSITIONS",
     "CUE_VERBS",
@@ -25,6 +28,7 @@ __all__ = [
     "POSSESSIVE_PRONOUNS",
     "PRONOUNS",
     "SCARE_INTRODUCERS",
+    "SECOND_PARTICLES",
     "STOP_CAPITALS",
     "TIME_WORDS",
     "TITLES",
@@ -56,19 +60,22 @@ CUE_VERBS = _words(
     counters retorted snapped hailed criticised criticized condemned chanted chants
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
-    sprach räumte bekräftigte versprach erzählte erzählt
+    sprach räumte bekräftigte versprach erzählte erzählt bezeichnete bezeichnet nannte nennt
+    reagierte
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
-    assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique
+    assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
+    qualifie jugé juge réagi réagit demandé demande parle parlé
     dijo dice decía afirmó afirma declaró declara explicó explica añadió añade aseguró asegura
-    señaló señala indicó indica comentó comenta manifestó advirtió sostuvo
+    señaló señala indicó indica comentó comenta manifestó advirtió sostuvo calificó califica
+    describió tildó definió reaccionó pidió pide solicitó exigió
     detto dichiarato spiegato aggiunto affermato sottolineato
     disse afirmou declarou explicou acrescentou
     zei zegt verklaarde
     """
 )
 # Cues that are prepositions: the speaker follows them ("according to X", "selon X").
-CUE_PREPOSITIONS = _words("according selon laut según secondo segundo volgens")
+CUE_PREPOSITIONS = _words("according selon laut según secondo segundo volgens aldus")
 # Nouns of speech after a possessive: "Trump’s characterization … as", "his admission that".
 CUE_NOUNS = _words(
     """
@@ -97,7 +104,7 @@ TITLES = _words(
     präsidentin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin président
     présidente presidente ministro ministra ministre commissioner superintendent ambassador
     pastor rabbi imam bishop cardinal dean principal attorney speaker spokesman spokeswoman
-    spokesperson founder
+    spokesperson founder richter staatsanwalt anwalt rechter juez jueza juge giudice
     """
 )
 MALE = _words(
@@ -141,9 +148,12 @@ PRONOUNS: dict[str, str] = {
 }
 POSSESSIVE_PRONOUNS = _words("his her its their sein seine ihr ihre son sa ses su sus")
 DETERMINERS = _words(
-    "the a an this that these his her its their our der die das den dem des ein eine einer le la les l' "
-    "un une el los las lo il gli uno una de het een o a os as"
+    "the a an this that these his her its their our der die das den dem des ein eine einer einem einen eines "
+    "le la les l' su sus son sa ses leur leurs suo sua "
+    "un une el los las lo il gli uno una de het een o a os as one another some"
 )
+# Definite articles a one-word name keeps ("Le Monde", "The Guardian").
+ARTICLES = _words("the le la les der die das el los las il lo het")
 # Nouns that name a person by role: "the minister said", "said the union’s president".
 PERSON_NOUNS = _words(
     """
@@ -155,7 +165,8 @@ PERSON_NOUNS = _words(
     reporter editor prosecutor commissioner ambassador diplomat chief premier king queen
     commuter singer mayor councilwoman councilman chairwoman maire sindaco alcalde alcaldesa
     entrenador concejal concejala député députée entraîneur allenatore trainer bürgermeister
-    bürgermeisterin burgemeester protesters protestors residents officials critics analysts
+    bürgermeisterin burgemeester assessore portavoce consigliere protesters protestors residents
+    officials critic critics reviewer analysts
     experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
@@ -181,6 +192,8 @@ ORG_WORDS = _words(
     news times post press reuters kremlin parliament congress senate fund trust network
     """
 )
+# Particles that join a name only after another one: "von der Leyen", "van den Berg", "de la Cruz".
+SECOND_PARTICLES = _words("der den la le los las")
 NAME_PARTICLES = _words("de da del della di du van von der den ter le la bin ibn al el dos das y zu")
 # Capitalised at a sentence start without being a name.
 STOP_CAPITALS = _words(
@@ -196,6 +209,8 @@ STOP_CAPITALS = _words(
     nous je et mais selon el los las lo ella ellos y pero según lo
     """
 )
+# Forms of "to be" and other auxiliaries, which no noun phrase contains.
+AUXILIARIES = _words("is are was were be been being am ist sind war waren est sont était es son era fue")
 # Days and the like that may sit between a cue verb and the speaker ("a déclaré jeudi le maire").
 TIME_WORDS = _words(
     """
@@ -210,7 +225,22 @@ TIME_WORDS = _words(
 # Organisation nouns that stand for any organisation ("the company" for "Acme Ltd").
 GENERIC_ORG_NOUNS = _words("company firm group business unternehmen konzern entreprise société empresa")
 # Endings of compound titles: "Innenminister", "Ministerpräsidentin", "Pressesprecher".
-TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin")
+TITLE_SUFFIXES = (
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "leiter",
+    "leiterin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+)
 # Words after which quoted words are a title or a term, not anybody's speech.
 SCARE_INTRODUCERS = _words(
     """
@@ -219,6 +249,8 @@ SCARE_INTRODUCERS = _words(
     sogenannte sogenannten sogenannter genannte dit dite llamado llamada denominado
     """
 )
+# Introducers that make a quote a term whatever it says.
+ALWAYS_SCARE = _words("so-called sogenannte sogenannten sogenannter soi-disant")
 # Words after which a name starts a new clause (so it can be the clause's subject).
 LINKERS = _words(
     """
@@ -243,7 +275,8 @@ STOP_CAPITALS = (
     | _words(
         """
     dans pour avec sur après avant lors depuis en au aux du des mit nach bei für im zum zur
-    con para por desde tras al del nel nella dopo durante
+    con para por desde tras al del nel nella dopo durante per su sus son sa ses leur leurs sein
+    seine ihr ihre suo sua
     """
     )
 )

@@ -53,6 +53,7 @@ _OPEN_GUILLEMETS = frozenset("\u00ab\u2039")
 # Words that start with an elided letter: ’em, ’til, ’tis, ’cause …
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)\b|\d\ds?\b", re.IGNORECASE)
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
+_SENTENCE_END = re.compile(r"[.!?]")
 # Real quotes nest two or three deep; a bound keeps a run of stray marks from costing n².
 _MAX_DEPTH = 8
 _SPACES = " \t\n\r\u00a0\u202f\u2009\u2007\u3000"
@@ -69,7 +70,7 @@ class MarkedSpan(NamedTuple):
 
 
 class _Open:
-    __slots__ = ("end", "fallback", "mark", "pos")
+    __slots__ = ("end", "fallback", "mark", "pos", "sealed")
 
     def __init__(self, mark: str, pos: int) -> None:
         self.mark = mark
@@ -77,6 +78,7 @@ class _Open:
         self.end = pos + len(mark)
         # A possessive-looking ’ (the Joneses’ car) that closes this quote only if nothing better does.
         self.fallback: int | None = None
+        self.sealed = False  # a sentence ended after the fallback: it stays
 
 
 def _is_word(ch: str) -> bool:
@@ -138,8 +140,14 @@ def _try_close(
         return False
     entry = stack[depth]
     if mark in _SINGLE and entry.mark in _SINGLE and _looks_possessive(text, pos, pos + len(mark)):
+        # Of several, the last one in the sentence: "‘aware of residents’ concerns’ and …".
         if entry.fallback is None:
             entry.fallback = pos
+        elif not entry.sealed:
+            if _SENTENCE_END.search(text, entry.fallback, pos):
+                entry.sealed = True
+            else:
+                entry.fallback = pos
         return True
     while len(stack) > depth + 1:  # marks opened inside this quote that never closed
         inner = stack.pop()

@@ -21,8 +21,11 @@ TokenKind = Literal["word", "punct", "end", "quote"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 Category = Literal["person", "org"]
 
-_TOKEN = re.compile(r"(?P<word>\w+(?:[’'\-.]\w+)*)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)")
+_TOKEN = re.compile(
+    r"(?P<word>\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?=\s))?)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
+)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
+_AGE = re.compile(r"\d+-year-old\Z")
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
 
@@ -96,6 +99,7 @@ def _is_capital(token: Token) -> bool:
 
 
 _ELISION_MARKS = "’'"
+_ELIDED_ARTICLES = frozenset(("l’", "l'"))
 
 
 def _bare(word: str) -> str:
@@ -136,11 +140,32 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 mentions.append(mention)
                 i = mention.last + 1
                 continue
+        if lower[:2] in _ELIDED_ARTICLES and lower[2:3].isalpha() and not _is_capital(token):
+            noun = _bare(lower[2:])
+            if _is_person_noun(noun) or noun in lx.ORG_NOUNS:
+                # "l’assessore", "l’agence": article and noun in one token
+                category: Category = "org" if noun in lx.ORG_NOUNS and not _is_person_noun(noun) else "person"
+                mentions.append(
+                    Mention(
+                        i,
+                        i,
+                        "nominal",
+                        token.text,
+                        category,
+                        None,
+                        noun,
+                        _opens_clause(tokens, i),
+                        token.start,
+                        token.end,
+                    )
+                )
+                i += 1
+                continue
         inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
-            category: Category = "org" if gender == "org" else "person"
+            category = "org" if gender == "org" else "person"
             salient = inversion is not None or _opens_clause(tokens, i) or lower in _POSSESSIVE_PRONOUNS
             mentions.append(
                 Mention(i, i, "pronoun", pronoun, category, gender, None, salient, token.start, token.end)
@@ -155,13 +180,61 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 if _is_possessive(tokens[end]):
                     # "Johnson’s spokesman said": the spokesman speaks, not Johnson.
                     role = _nominal_mention(text, tokens, end)
-                    if role is not None and role.category == "person":
+                    if role is not None:
                         mentions.append(role._replace(salient=mention.salient))
                         end = role.last
             i = end + 1
             continue
         i += 1
-    return mentions
+    _share_titles(tokens, mentions)
+    return _add_cued_phrases(text, tokens, mentions)
+
+
+def _add_cued_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """After "according to" / "selon" / "secondo", the words up to the comma name the source
+    ("according to police", "secondo l’opposizione") even when they are no name or known noun."""
+    starts = {m.first for m in mentions}
+    added = []
+    for k, token in enumerate(tokens):
+        if token.kind != "word" or token.lower not in lx.CUE_PREPOSITIONS:
+            continue
+        n = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower in ("to", "a") else k + 1
+        if n in starts or n >= len(tokens) or tokens[n].kind != "word":
+            continue
+        last = n
+        while last + 1 < len(tokens) and last - n < 3 and tokens[last + 1].kind == "word":
+            last += 1
+        if last + 1 < len(tokens) and tokens[last + 1].kind == "word":
+            continue  # no comma or full stop closes the phrase: it is not just a source
+        if any(n < m <= last for m in starts):
+            continue  # "aldus dijkgraaf Henk Mulder": the name inside is the source
+        start, end = tokens[n].start, tokens[last].end
+        added.append(Mention(n, last, "nominal", text[start:end], "person", None, None, False, start, end))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+def _share_titles(tokens: list[Token], mentions: list[Mention]) -> None:
+    """A name in apposition to a role takes it as its title: "Le ministre de l’Économie, Bruno
+    Lefèvre," and "Dame Olivia Harrow, the museum’s director," — so a later "the minister" or
+    "the director" finds them."""
+    for index, role in enumerate(mentions):
+        if role.kind != "nominal" or role.category != "person":
+            continue
+        # The name before it ("Olivia Harrow, the director") or after it ("the minister of X, Bruno …").
+        candidates = [index - 1] if index and tokens[role.first - 1].text == "," else []
+        candidates += [k for k in (index + 1, index + 2) if k < len(mentions)]
+        for k in candidates:
+            name = mentions[k]
+            if k < 0 or name.kind != "name" or name.category != "person" or name.title:
+                continue
+            if k > index and (name.first - role.last > 6 or tokens[name.first - 1].text != ","):
+                continue
+            if k < index and name.last != role.first - 2:
+                continue
+            mentions[k] = name._replace(title=role.title)
+            break
 
 
 _POSSESSIVE_PRONOUNS = lx.POSSESSIVE_PRONOUNS
@@ -181,22 +254,42 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     size = len(tokens)
     while end + 1 < size and not _POSSESSIVE.search(tokens[end].text):
         following = tokens[end + 1]
-        if _is_capital(following) and following.lower not in lx.STOP_CAPITALS:
+        if _is_capital(following) and _bare(following.lower) not in lx.STOP_CAPITALS:
             end += 1
+        elif following.kind == "word" and following.lower in _ORG_LINKS and _has_org_word(tokens, i, end):
+            if not (
+                end + 2 < size
+                and _is_capital(tokens[end + 2])
+                and tokens[end + 2].lower not in lx.STOP_CAPITALS
+            ):
+                break
+            end += 2  # "Ministry of Health"
         elif (
             following.kind == "word"
-            and (
-                following.lower in lx.NAME_PARTICLES
-                or (following.lower in _ORG_LINKS and _has_org_word(tokens, i, end))
-            )
-            and end + 2 < size
-            and _is_capital(tokens[end + 2])
-            and tokens[end + 2].lower not in lx.STOP_CAPITALS
+            and following.lower in lx.NAME_PARTICLES
+            and following.lower not in lx.SECOND_PARTICLES
+            and _given_name_only(tokens, i, end)
         ):
-            end += 2
+            # "Sanne de Vries", "Ursula von der Leyen" — but not "Els Bakker van Volkshuisvesting".
+            particles = 1
+            if end + 2 < size and tokens[end + 2].lower in lx.NAME_PARTICLES:
+                particles = 2
+            surname = end + particles + 1
+            if not (
+                surname < size
+                and _is_capital(tokens[surname])
+                and tokens[surname].lower not in lx.STOP_CAPITALS
+            ):
+                break
+            end = surname
         else:
             break
     return end
+
+
+def _given_name_only(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the run so far is titles and one given name: where a particle may follow."""
+    return sum(1 for k in range(first, last + 1) if not _is_title(tokens[k].lower.rstrip("."))) == 1
 
 
 def _name_mention(
@@ -206,15 +299,17 @@ def _name_mention(
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
+    if first == last and _is_adjective_capital(tokens, first):
+        return None  # "Olympic rower …", "Russian officials …": an adjective
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
-    while begin <= last and words[begin - first] in lx.STOP_CAPITALS:
+    while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
         begin += 1
     named_from = begin  # where the mention starts, titles included
     title: str | None = None
     for k in range(last, begin - 1, -1):
         word = words[k - first]
-        if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
+        if _is_title(word) or (_is_person_noun(word) and k < last):
             title = word
             begin = k + 1
             break
@@ -238,6 +333,15 @@ def _name_mention(
     name_words = [tokens[k].text for k in range(begin, last + 1)]
     name_words[-1] = _bare(name_words[-1])
     start = tokens[begin].start
+    if (
+        begin == last
+        and begin == named_from
+        and begin > first
+        and words[begin - first - 1] in lx.ARTICLES
+        and not _modifies_noun(tokens, last)
+    ):
+        # "Le Monde", "The Guardian", "Die Polizei": a one-word name keeps its article.
+        start = tokens[begin - 1].start
     if name_words[0][0].islower():  # "l’Élysée": the name is "Élysée"
         name_words[0] = name_words[0][2:]
         start += 2
@@ -256,10 +360,29 @@ def _name_mention(
         lead = first
         while lead > 0 and first - lead < 3 and tokens[lead - 1].kind == "word":
             word = tokens[lead - 1].lower
-            if word not in lx.PERSON_NOUNS and word not in lx.ORG_NOUNS:
+            if not _is_person_noun(word) and word not in lx.ORG_NOUNS:
                 break
             lead -= 1
-            role = role or (word if word in lx.PERSON_NOUNS else None)
+            role = role or word
+        # "Olympic rower Tessa Grant", "Veteran striker Ali Kaya": describing words opening the sentence.
+        described = first
+        while described > 0 and first - described < 3 and tokens[described - 1].kind == "word":
+            previous = tokens[described - 1]
+            if previous.lower in lx.DETERMINERS and described < first:
+                described -= 1  # "Le réalisateur Antoine Méril", "The veteran striker Ali Kaya"
+                break
+            if not (previous.text.islower() or _is_adjective_capital(tokens, described - 1)):
+                break
+            if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
+                break
+            described -= 1
+        after_aside = (
+            described >= 2 and tokens[described - 1].text == "," and tokens[described - 2].kind == "word"
+        )  # "In a garage in Hove, potter Nadia Karimi …" — but not "«…», lamentó Diego Salas"
+        if described < lead and (_opens_sentence(tokens, described) or after_aside):
+            lead = described
+    if role in lx.ORG_NOUNS and role not in lx.PERSON_NOUNS:
+        is_org = True  # "Regional airline Skyhop": an organisation, which "the airline" will mean
     title = title or role
     salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
     return Mention(
@@ -277,10 +400,54 @@ def _name_mention(
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly")
+# Endings of English nouns for people: economist, spokeswoman, chairperson, headteacher.
+_PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistress")
+
+
+def _is_person_noun(word: str) -> bool:
+    return word in lx.PERSON_NOUNS or word == "year-old" or (word.endswith(_PERSON_ENDINGS) and len(word) > 5)
+
+
+# Endings of adjectives of nations and the like: Olympic, Russian, Chinese, British, European.
+_ADJECTIVE_ENDINGS = ("ic", "an", "ian", "ese", "ish", "ean")
+
+
+def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
+    """A capitalised adjective before a lower-case noun: "Olympic rower", "Russian officials"."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and following.lower not in lx.CUE_VERBS
+        and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS)
+        and not _is_possessive(tokens[i])
+    )
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
+
+
+def _is_title(word: str) -> bool:
+    """ "Senator", "Sen.", "Innenminister", "Minister-president", "Richterin"."""
+    if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
+        return True
+    if "-" in word:
+        return any(_is_title(part) for part in word.split("-") if part)
+    return word.endswith("in") and len(word) > 6 and word[:-2] in lx.TITLES  # German feminine
+
+
+def _modifies_noun(tokens: list[Token], i: int) -> bool:
+    """ "The Trump administration": a lower-case noun after the name, which is then no name of its own."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and following.lower not in lx.CUE_VERBS
+        and following.lower not in lx.ADVERBS
+    )
 
 
 def _gender(words: list[str]) -> str | None:
@@ -299,9 +466,14 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
         if token.kind != "word" or token.lower in _NOT_IN_NOMINAL or token.text[0].isupper():
             return None  # a capitalised word makes it a name ("The Ministry of Health"), read as one
         noun = _bare(token.lower)
+        if _AGE.match(noun):
+            noun = "year-old"  # "the 21-year-old said": someone named before
         category: Category | None = (
-            "person" if noun in lx.PERSON_NOUNS else "org" if noun in lx.ORG_NOUNS else None
+            "person" if _is_person_noun(noun) else "org" if noun in lx.ORG_NOUNS else None
         )
+        if category is None and _before_cue(tokens, k) and _opens_clause(tokens, det):
+            # "The rail regulator described …": whatever the noun, the subject of a cue verb speaks.
+            category = "person"
         if category is not None and not _is_possessive(token):
             # "the union’s president": the noun after the possessive is the head.
             if (
@@ -310,6 +482,15 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
                 and _bare(tokens[k + 1].lower) in lx.PERSON_NOUNS
             ):
                 continue
+            following = k + 1
+            if (
+                following < len(tokens)
+                and tokens[following].kind == "word"
+                and tokens[following].text.islower()
+                and tokens[following].lower not in _NOT_IN_NOMINAL
+                and _before_cue(tokens, following)
+            ):
+                k, token = following, tokens[following]  # "the hospital trust said": the last noun heads
             start, end = tokens[det].start, token.end
             return Mention(
                 det,
@@ -326,7 +507,26 @@ def _nominal_mention(text: str, tokens: list[Token], det: int) -> Mention | None
     return None
 
 
-_NOT_IN_NOMINAL = lx.DETERMINERS | lx.CUE_VERBS | lx.TIME_WORDS | lx.LINKERS | lx.STOP_CAPITALS
+def _before_cue(tokens: list[Token], k: int) -> bool:
+    """Whether a cue verb follows token ``k``, perhaps after an aside ("La patronal, en cambio, advirtió")."""
+    n = k + 1
+    if n < len(tokens) and tokens[n].text == ",":
+        n = next((m + 1 for m in range(n + 1, min(n + 6, len(tokens))) if tokens[m].text == ","), n)
+    while n < len(tokens) and tokens[n].kind == "word" and tokens[n].lower in lx.ADVERBS:
+        n += 1
+    return n < len(tokens) and tokens[n].kind == "word" and tokens[n].lower in lx.CUE_VERBS
+
+
+# A noun phrase stops at these: "Her work has been described …" is no speaker.
+_NOT_IN_NOMINAL = (
+    lx.DETERMINERS
+    | lx.CUE_VERBS
+    | lx.TIME_WORDS
+    | lx.LINKERS
+    | lx.STOP_CAPITALS
+    | lx.ADVERBS
+    | lx.AUXILIARIES
+)
 
 
 def _is_possessive(token: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .lexicon import ARTICLES
 from .mentions import Mention
 
 __all__ = ["NameRegistry"]
@@ -63,8 +64,8 @@ class NameRegistry:
             candidates = candidates + self._by_first.get(words[0], [])
         best: list[tuple[str, ...]] = []
         for candidate in candidates:
-            if len(candidate) <= size:
-                continue
+            if len(candidate) <= size or candidate[0].casefold() in ARTICLES:
+                continue  # "The Guardian" is not a fuller "Guardian" of someone else
             folded = tuple(w.casefold() for w in candidate)
             if folded[-size:] == words or (size == 1 and folded[0] == words[0]):
                 if not best or len(candidate) > len(best[0]):
