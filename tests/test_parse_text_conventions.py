@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from newsmodel.model import BlockQuote, Emphasis, Figure, Link, ListBlock, Paragraph
+from newsmodel.model import BlockQuote, Emphasis, Figure, Link, ListBlock, Paragraph, Table
 from newsmodel.parse.text import parse_text
 
 LONG_ONE = (
@@ -458,3 +458,15 @@ def test_photos_by_line_is_a_credit() -> None:
     article = parse_text(f"The silo question\nBy Ines Carvalho\nPhotos by Ana Ruiz\n\n{LONG_ONE}")
     figures = [b for b in article.sections[0].blocks if isinstance(b, Figure)]
     assert [f.credit for f in figures] == ["Ana Ruiz"]
+
+
+def test_markdown_pipe_table() -> None:
+    article = parse_text(
+        f"The silo question\n\n{LONG_ONE}\n\n| Option | Votes |\n|---|---:|\n| **Flats** | 3 |\n"
+        f"| A museum | |\n| Pipe \\| inside | 1 |\n\n{LONG_TWO}"
+    )
+    (section,) = article.sections
+    (table,) = [b for b in section.blocks if isinstance(b, Table)]
+    assert table.header_rows == 1
+    assert table.rows == (("Option", "Votes"), ("Flats", "3"), ("A museum", ""), ("Pipe | inside", "1"))
+    assert section.paragraphs == (LONG_ONE, LONG_TWO)

@@ -17,7 +17,7 @@ import attrs
 
 __all__ = ["RawBlock", "split_blocks"]
 
-BlockKind: TypeAlias = Literal["text", "heading", "quote", "item", "end"]
+BlockKind: TypeAlias = Literal["text", "heading", "quote", "item", "row", "end"]
 
 _ATX_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r"(?:={3,}|-{3,})[ \t]*")
@@ -25,6 +25,7 @@ _THEMATIC_BREAK = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3
 _END_MARK = re.compile(r"(?:#[ \t]*#[ \t]*#|-[ \t]*30[ \t]*-|\(?end\)?|ends|xxx)[ \t]*", re.IGNORECASE)
 _BULLET = re.compile(r"[ \t]{0,3}[-*+•·–][ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+(?=\S)")
+_TABLE_ROW = re.compile(r"[ \t]{0,3}\|.*\|[ \t]*")
 _QUOTE_LINE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _SPEAKER_TURN = re.compile(r"(?:Q|A|F|Frage|Antwort|Question|Answer)[ \t]*[:.\-–—][ \t]", re.IGNORECASE)
 _SENTENCE_END = tuple('.!?:;"”’»)…')
@@ -36,7 +37,8 @@ class RawBlock:
 
     ``kind`` is ``"text"``, ``"heading"`` (Markdown ``#`` or setext only), ``"quote"`` (one
     paragraph of a ``>`` block quote; ``group`` numbers the quote it belongs to), ``"item"``
-    (a list item; ``ordered`` for numbered ones) or ``"end"`` (an end mark). ``lines`` is how
+    (a list item; ``ordered`` for numbered ones), ``"row"`` (a line of a Markdown pipe table,
+    pipes included) or ``"end"`` (an end mark). ``lines`` is how
     many source lines the block was made of.
     """
 
@@ -146,6 +148,11 @@ def _blocks(lines: list[str], width: int | None) -> Iterator[RawBlock]:
                 yield done
             yield RawBlock(kind="heading", text=stripped, level=1 if next_line[0] == "=" else 2)
             index += 1
+            continue
+        if _TABLE_ROW.fullmatch(line):
+            if (done := flush()) is not None:
+                yield done
+            yield RawBlock(kind="row", text=stripped)
             continue
         atx = _ATX_HEADING.fullmatch(stripped)
         end_mark = _END_MARK.fullmatch(stripped)

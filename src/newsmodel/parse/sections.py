@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Block, BlockQuote, ListBlock, Paragraph, Section
+from ..model import Block, BlockQuote, ListBlock, Paragraph, Section, Table
 from ._words import TERMINAL_PUNCTUATION, word_set
 from .inline import plain_text, strip_inline_markup
 from .paragraphs import RawBlock
@@ -26,6 +26,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?)\s*(?:—|–|--)\s+(?=\S)"
 )
 _MAX_HEADING_MARKUP = 400  # a heading is at most 120 characters of text, however marked up
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
 _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]\s+")
 _SENTENCE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does|ist|sind|war|hat|wird|sagte)\b",
@@ -81,15 +83,19 @@ def build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
     ordered = False
     quote_paragraphs_: list[Paragraph] = []
     quote_group = 0
+    rows: list[str] = []
 
     def close_open_blocks() -> None:
-        nonlocal items, quote_paragraphs_
+        nonlocal items, quote_paragraphs_, rows
         if items:
             blocks.append(ListBlock(items=tuple(items), ordered=ordered))
             items = []
         if quote_paragraphs_:
             blocks.append(_block_quote(quote_paragraphs_))
             quote_paragraphs_ = []
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
 
     for i, block in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
@@ -101,6 +107,13 @@ def build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
         if block.kind != "item" and items:
             close_open_blocks()
         if (block.kind != "quote" or block.group != quote_group) and quote_paragraphs_:
+            close_open_blocks()
+        if block.kind == "row":
+            if items or quote_paragraphs_:
+                close_open_blocks()
+            rows.append(block.text)
+            continue
+        if rows:
             close_open_blocks()
         level_here = _heading_level(block, following)
         if level_here is not None:
@@ -135,6 +148,17 @@ def build_sections(body: list[RawBlock]) -> tuple[list[Section], str | None]:
     if heading is not None or blocks:
         sections.append(Section(heading=heading, level=level, blocks=blocks))
     return sections, dateline
+
+
+def _table(rows: list[str]) -> Table:
+    """A Markdown pipe table; the rows above its ``|---|`` rule are header rows."""
+    rule = next((i for i, row in enumerate(rows) if _TABLE_RULE.fullmatch(row)), None)
+    cells = [
+        tuple(plain_text(cell).replace("\\|", "|") for cell in _CELL_BORDER.split(row.strip()[1:-1]))
+        for i, row in enumerate(rows)
+        if i != rule
+    ]
+    return Table(rows=tuple(cells), header_rows=rule or 0)
 
 
 def _in_list(body: list[RawBlock], i: int) -> bool:
