@@ -6,7 +6,6 @@ import pytest
 
 from newsmodel.model import Article
 from newsmodel.parse.text import parse_text
-from newsmodel.quotes import quote_paragraphs
 
 HEADINGS = [
     "The Evolution of Trump-Putin Relations",
@@ -60,8 +59,8 @@ def test_bio_becomes_the_author_profile_and_leaves_the_body(seed: Article) -> No
 
 
 def test_every_partial_quote_is_attributed_to_trump(seed: Article) -> None:
-    body = [(q.text, q.kind) for q in seed.quotes]
-    assert body == [
+    assert [(q.text, q.kind) for q in seed.quotes] == [
+        ("almost nobody", "partial"),
         ("very severe", "partial"),
         ("not done with him,", "partial"),
         ("almost nobody", "partial"),
@@ -71,12 +70,11 @@ def test_every_partial_quote_is_attributed_to_trump(seed: Article) -> None:
     assert all(q.speaker is not None and "Trump" in q.speaker for q in seed.quotes)
 
 
-def test_the_sixth_quote_is_in_the_summary(seed: Article) -> None:
-    # Article.summary is a str and cannot hold Quote objects; the quote is still in its text.
+def test_the_first_quote_is_in_the_summary(seed: Article) -> None:
     assert seed.summary is not None
-    (quotes,) = quote_paragraphs([seed.summary])
-    assert [(q.text, q.kind) for q in quotes] == [("almost nobody", "partial")]
-    assert quotes[0].speaker is not None and "Trump" in quotes[0].speaker
+    (quote,) = seed.summary_quotes
+    assert seed.summary[quote.start : quote.end] == "almost nobody"
+    assert seed.quotes[0] is quote
 
 
 def test_metadata_the_text_does_not_state_is_left_empty(seed: Article) -> None:

@@ -27,6 +27,7 @@ from .model import (
     Table,
 )
 from .parse.html import parse_html
+from .parse.text import parse_text
 from .quotes import find_quotes, quote_paragraphs
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "parse_html",
+    "parse_text",
     "quote_paragraphs",
     "to_dict",
     "to_json",

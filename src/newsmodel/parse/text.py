@@ -158,30 +158,36 @@ def _guess_language(text: str) -> str | None:
 
 
 def _with_quotes(article: Article) -> Article:
-    """``article`` with the quote engine's quotes attached to every body paragraph.
+    """``article`` with the quote engine's quotes in its summary and every body paragraph.
 
-    The headline and summary are read first so that people they name are known to the engine,
-    but their quotes have no paragraph to live in and are dropped; the authors are known people.
+    The headline and summary are read first so that people they name are known to the engine;
+    the authors are known people. A quote in the headline has nowhere to live in the model.
     """
     context = [article.headline] + ([article.summary] if article.summary else [])
     people = [a.name for a in article.authors]
-    sections = _add_quotes(article.sections, context, article.language, people)
-    return attrs.evolve(article, sections=tuple(sections))
+    context_quotes, sections = _add_quotes(article.sections, context, article.language, people)
+    summary_quotes = context_quotes[1] if article.summary else ()
+    return attrs.evolve(article, summary_quotes=summary_quotes, sections=tuple(sections))
 
 
 def _add_quotes(
     sections: tuple[Section, ...], context: list[str], language: str | None, people: list[str]
-) -> list[Section]:
+) -> tuple[tuple[tuple[Quote, ...], ...], list[Section]]:
+    """The quotes of the context texts (read with the first stretch of the body) and the sections."""
     paragraphs = [p for s in sections for p in s.iter_paragraphs()]
     if not paragraphs:
-        return list(sections)
+        return quote_paragraphs(context, language=language, known_people=people), list(sections)
+    context_quotes: tuple[tuple[Quote, ...], ...] = ()
     quotes_by_id: dict[int, tuple[Quote, ...]] = {}
     # The engine resolves names across the whole text it is given, in more than linear time;
     # windows far longer than any real article keep a 50 MB input bounded and change nothing below.
     for first in range(0, len(paragraphs), _QUOTE_WINDOW):
         window = paragraphs[first : first + _QUOTE_WINDOW]
         texts = context + [p.text for p in window]
-        found = quote_paragraphs(texts, language=language, known_people=people)[len(context) :]
+        everything = quote_paragraphs(texts, language=language, known_people=people)
+        if first == 0:
+            context_quotes = everything[: len(context)]
+        found = everything[len(context) :]
         quotes_by_id.update((id(p), tuple(q)) for p, q in zip(window, found, strict=True))
     rebuilt: list[Section] = []
     for section in sections:
@@ -199,7 +205,7 @@ def _add_quotes(
             else:
                 blocks.append(block)
         rebuilt.append(Section(heading=section.heading, level=section.level, blocks=blocks))
-    return rebuilt
+    return context_quotes, rebuilt
 
 
 def _attribution_speaker(attribution: str | None) -> str | None:
