@@ -24,7 +24,7 @@ from .bylines import (
     split_byline,
 )
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
-from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
+from .page_sources import PageSources, TextWindow, absolute, clean, elements, in_foreign_region, text_of
 
 __all__ = ["find_authors"]
 
@@ -332,6 +332,57 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
     return []
 
 
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|people|staff|writers?|contributors?|columnists?|reporters?|journalists?|producers?|"
+    r"experts?|profiles?|team|bio)/[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_LINK_CLUSTER = 8
+
+
+def _link_of(element: etree._Element) -> etree._Element | None:
+    """The ``<a>`` a text piece belongs to (the element itself or a close ancestor)."""
+    node: etree._Element | None = element
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.tag == "a":
+            return node
+        node = node.getparent()
+    return None
+
+
+def _author_links(window: TextWindow, base_url: str | None) -> list[AuthorProfile]:
+    """Names linked to an author page ("/author/jane-doe") right by the headline."""
+    start = window.start
+    pieces = window.pieces
+    near = (
+        pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
+    )
+    found: list[AuthorProfile] = []
+    seen: list[etree._Element] = []
+    first_index: int | None = None
+    for index, (_, element) in enumerate(near):
+        if first_index is not None and index > first_index + _LINK_CLUSTER:
+            break
+        link = _link_of(element)
+        if link is None or any(link is s for s in seen) or not _AUTHOR_HREF.search(link.get("href") or ""):
+            continue
+        seen.append(link)
+        if in_foreign_region(link):
+            continue
+        # "Reviewed by <a href=/experts/...>" credits a reviewer, not a writer.
+        label = near[index - 1][0] if index and index - 1 < len(near) else ""
+        if credits_someone_else(" ".join(label.split()) + " x"):
+            continue
+        text = clean(_node_text(link), limit=200)
+        people = split_byline(text) if text else []
+        if people:
+            first_index = index if first_index is None else first_index
+            found.extend(_profile(p, url=absolute(clean(link.get("href")), base_url)) for p in people[:1])
+    return found
+
+
 def find_authors(src: PageSources, site_names: list[str], window: TextWindow) -> tuple[AuthorProfile, ...]:
     """The article's authors (see the module docstring for the order of sources)."""
     sources = [
@@ -342,6 +393,7 @@ def find_authors(src: PageSources, site_names: list[str], window: TextWindow) ->
             _story_authors(src),
             _window_authors(window),
             _dom_authors(src),
+            _author_links(window, src.base_for_links),
             _meta_authors(src),
         )
     ]
