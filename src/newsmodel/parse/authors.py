@@ -303,6 +303,7 @@ def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
 
 
 _BY_PREFIX = re.compile(r"^(?:by|written by|posted by|words by|author:?|von|par|por)(?:\s+|$)", re.IGNORECASE)
+_BY_STARTS = ("by", "written", "posted", "words", "author", "von", "par", "por")
 _WINDOW_BYLINE_AFTER = 60
 _WINDOW_BYLINE_BEFORE = 15
 
@@ -315,6 +316,8 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
         pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
     )
     for index, (text, element) in enumerate(near):
+        if not text.lstrip()[:8].lower().startswith(_BY_STARTS):
+            continue  # cheap test first: most pieces are not bylines
         stripped = clean(text, limit=300) or ""
         match = _BY_PREFIX.match(stripped)
         if match is None or len(stripped) > 150:
