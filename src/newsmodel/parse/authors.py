@@ -415,5 +415,13 @@ def find_authors(src: PageSources, site_names: list[str], window: TextWindow) ->
             for other in source:
                 if fold_name(other.name) == fold_name(profile.name) and other is not profile:
                     profile = _merge(profile, other)
-        merged.append(profile)
+        merged.append(_with_absolute_links(profile, src.base_for_links))
     return tuple(merged[:20])
+
+
+def _with_absolute_links(profile: AuthorProfile, base_url: str | None) -> AuthorProfile:
+    """Profile and image URLs resolved against the page, as the other page URLs are."""
+    url, image = absolute(profile.url, base_url), absolute(profile.image, base_url)
+    if (url, image) == (profile.url, profile.image):
+        return profile
+    return attrs.evolve(profile, url=url, image=image)
