@@ -215,6 +215,14 @@ def test_naive_date_borrows_the_offset_of_the_pages_other_dates() -> None:
     assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=-7)
 
 
+def test_a_naive_date_stated_elsewhere_with_a_zone_takes_that_zone() -> None:
+    meta = snippet(
+        ld('{"@type": "NewsArticle", "headline": "Tides", "datePublished": "2025-04-01T09:00:00"}')
+        + '<meta property="article:published_time" content="2025-04-01T09:00:00+10:00">'
+    )
+    assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone(timedelta(hours=10)))
+
+
 def test_naive_date_without_any_zoned_date_is_utc() -> None:
     meta = snippet('<meta property="article:published_time" content="2025-04-01T09:00:00">')
     assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone.utc)
