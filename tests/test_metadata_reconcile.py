@@ -163,6 +163,18 @@ def test_page_wide_microdata_item_keeps_only_the_headline_byline() -> None:
     assert [a.name for a in snippet(body=body).authors] == ["Ana Lima"]
 
 
+def test_a_link_to_an_author_page_next_to_the_headline_names_the_author() -> None:
+    meta = snippet(
+        body='<h1>Solar panels, explained</h1><ul><li><a href="/authors/emily-stone/">Emily Stone</a></li>'
+        '<li>Reviewed by <a href="/authors/kai-berg/">Kai Berg</a></li></ul><p>Text.</p>'
+        '<footer><a href="/authors/other-person/">Other Person</a></footer>',
+        url="https://energy.example/guides/solar",
+    )
+    assert [(a.name, a.url) for a in meta.authors] == [
+        ("Emily Stone", "https://energy.example/authors/emily-stone/")
+    ]
+
+
 def test_sponsors_are_not_authors_even_when_declared() -> None:
     meta = snippet(
         ld('{"@type": "NewsArticle", "headline": "Deal of the day", "author": "Sponsored by Gadget Shop"}')
@@ -201,6 +213,14 @@ def test_naive_date_borrows_the_offset_of_the_pages_other_dates() -> None:
     )
     assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone(timedelta(hours=-7)))
     assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=-7)
+
+
+def test_a_naive_date_stated_elsewhere_with_a_zone_takes_that_zone() -> None:
+    meta = snippet(
+        ld('{"@type": "NewsArticle", "headline": "Tides", "datePublished": "2025-04-01T09:00:00"}')
+        + '<meta property="article:published_time" content="2025-04-01T09:00:00+10:00">'
+    )
+    assert meta.published == datetime(2025, 4, 1, 9, tzinfo=timezone(timedelta(hours=10)))
 
 
 def test_naive_date_without_any_zoned_date_is_utc() -> None:

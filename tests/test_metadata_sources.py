@@ -246,3 +246,16 @@ def test_schema_article_embedded_in_app_state() -> None:
     assert meta.headline == "Plumbing trends"
     assert [a.name for a in meta.authors] == ["Desk Staff"]
     assert meta.published == datetime(2024, 4, 16, 10, tzinfo=timezone.utc)
+
+
+def test_author_profile_links_resolve_against_the_page() -> None:
+    meta = snippet(
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Relative links",'
+        ' "author": {"@type": "Person", "name": "Ida Holm", "url": "/people/ida", "image": "ida.jpg"}}</script>',
+        url="https://paper.example/news/story",
+    )
+    (author,) = meta.authors
+    assert (author.url, author.image) == (
+        "https://paper.example/people/ida",
+        "https://paper.example/news/ida.jpg",
+    )

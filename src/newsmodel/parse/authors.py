@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..model import AuthorProfile
 from .jsonld import JsonLd, as_dicts, as_strings, first_string, type_names
-from .page_sources import PageSources, TextWindow, clean, elements, in_foreign_region, text_of
+from .page_sources import PageSources, TextWindow, absolute, clean, elements, in_foreign_region, text_of
 from .web_bylines import (
     BylineName,
     credits_someone_else,
@@ -303,6 +303,7 @@ def _merge(primary: AuthorProfile, other: AuthorProfile) -> AuthorProfile:
 
 
 _BY_PREFIX = re.compile(r"^(?:by|written by|posted by|words by|author:?|von|par|por)(?:\s+|$)", re.IGNORECASE)
+_BY_STARTS = ("by", "written", "posted", "words", "author", "von", "par", "por")
 _WINDOW_BYLINE_AFTER = 60
 _WINDOW_BYLINE_BEFORE = 15
 
@@ -315,6 +316,8 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
         pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
     )
     for index, (text, element) in enumerate(near):
+        if not text.lstrip()[:8].lower().startswith(_BY_STARTS):
+            continue  # cheap test first: most pieces are not bylines
         stripped = clean(text, limit=300) or ""
         match = _BY_PREFIX.match(stripped)
         if match is None or len(stripped) > 150:
@@ -332,6 +335,57 @@ def _window_authors(window: TextWindow) -> list[AuthorProfile]:
     return []
 
 
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|people|staff|writers?|contributors?|columnists?|reporters?|journalists?|producers?|"
+    r"experts?|profiles?|team|bio)/[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_LINK_CLUSTER = 8
+
+
+def _link_of(element: etree._Element) -> etree._Element | None:
+    """The ``<a>`` a text piece belongs to (the element itself or a close ancestor)."""
+    node: etree._Element | None = element
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.tag == "a":
+            return node
+        node = node.getparent()
+    return None
+
+
+def _author_links(window: TextWindow, base_url: str | None) -> list[AuthorProfile]:
+    """Names linked to an author page ("/author/jane-doe") right by the headline."""
+    start = window.start
+    pieces = window.pieces
+    near = (
+        pieces[start : start + _WINDOW_BYLINE_AFTER] + pieces[max(0, start - _WINDOW_BYLINE_BEFORE) : start]
+    )
+    found: list[AuthorProfile] = []
+    seen: list[etree._Element] = []
+    first_index: int | None = None
+    for index, (_, element) in enumerate(near):
+        if first_index is not None and index > first_index + _LINK_CLUSTER:
+            break
+        link = _link_of(element)
+        if link is None or any(link is s for s in seen) or not _AUTHOR_HREF.search(link.get("href") or ""):
+            continue
+        seen.append(link)
+        if in_foreign_region(link):
+            continue
+        # "Reviewed by <a href=/experts/...>" credits a reviewer, not a writer.
+        label = near[index - 1][0] if index and index - 1 < len(near) else ""
+        if credits_someone_else(" ".join(label.split()) + " x"):
+            continue
+        text = clean(_node_text(link), limit=200)
+        people = split_byline(text) if text else []
+        if people:
+            first_index = index if first_index is None else first_index
+            found.extend(_profile(p, url=absolute(clean(link.get("href")), base_url)) for p in people[:1])
+    return found
+
+
 def find_authors(src: PageSources, site_names: list[str], window: TextWindow) -> tuple[AuthorProfile, ...]:
     """The article's authors (see the module docstring for the order of sources)."""
     sources = [
@@ -342,6 +396,7 @@ def find_authors(src: PageSources, site_names: list[str], window: TextWindow) ->
             _story_authors(src),
             _window_authors(window),
             _dom_authors(src),
+            _author_links(window, src.base_for_links),
             _meta_authors(src),
         )
     ]
@@ -360,5 +415,13 @@ def find_authors(src: PageSources, site_names: list[str], window: TextWindow) ->
             for other in source:
                 if fold_name(other.name) == fold_name(profile.name) and other is not profile:
                     profile = _merge(profile, other)
-        merged.append(profile)
+        merged.append(_with_absolute_links(profile, src.base_for_links))
     return tuple(merged[:20])
+
+
+def _with_absolute_links(profile: AuthorProfile, base_url: str | None) -> AuthorProfile:
+    """Profile and image URLs resolved against the page, as the other page URLs are."""
+    url, image = absolute(profile.url, base_url), absolute(profile.image, base_url)
+    if (url, image) == (profile.url, profile.image):
+        return profile
+    return attrs.evolve(profile, url=url, image=image)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 
 from .jsonld import as_strings
 from .page_sources import PageSources, TextWindow, clean, in_foreign_region, page_language, text_of
@@ -99,8 +100,27 @@ def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | Non
     return published, modified
 
 
-def _published(src: PageSources) -> datetime | None:
-    found = next(
+_MAX_CANDIDATES = 12
+
+
+def _pick(candidates: Iterator[datetime]) -> tuple[datetime | None, list[datetime]]:
+    """The first candidate date, and the zoned ones after it.
+
+    A naive first candidate that another source states with a zone (same wall-clock time) is
+    taken in its zoned form.
+    """
+    found = list(islice(candidates, _MAX_CANDIDATES))
+    if not found:
+        return None, []
+    zoned = [d for d in found if d.tzinfo is not None]
+    first = found[0]
+    if first.tzinfo is None:
+        first = next((d for d in zoned if d.replace(tzinfo=None) == first), first)
+    return first, zoned
+
+
+def _published(src: PageSources) -> tuple[datetime | None, list[datetime]]:
+    found, zoned = _pick(
         _dates(
             src,
             (
@@ -134,8 +154,7 @@ def _published(src: PageSources) -> datetime | None:
             ),
             ("datePublished", "dateCreated"),
             _DATE_CLASS,
-        ),
-        None,
+        )
     )
     if found is None:
         # Site-specific meta names still say what they hold: "w-published-date", "publish_date_gmt".
@@ -144,7 +163,7 @@ def _published(src: PageSources) -> datetime | None:
                 found = _first_date(values)
                 if found is not None:
                     break
-    return found
+    return found, zoned
 
 
 _PUBLISHED_META = re.compile(r"publish|pub_?date|issued|created", re.IGNORECASE)
@@ -154,8 +173,8 @@ def _first_date(values: Iterable[str]) -> datetime | None:
     return next((d for d in map(parse_date, values) if d is not None), None)
 
 
-def _modified(src: PageSources) -> datetime | None:
-    return next(
+def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
+    return _pick(
         _dates(
             src,
             ("dateModified", "last_updated_date", "updatedAt"),
@@ -171,8 +190,7 @@ def _modified(src: PageSources) -> datetime | None:
             ),
             ("dateModified",),
             _MODIFIED_CLASS,
-        ),
-        None,
+        )
     )
 
 
@@ -180,11 +198,15 @@ def find_dates(
     src: PageSources, window: TextWindow, url: str | None
 ) -> tuple[datetime | None, datetime | None]:
     """The page's ``(published, modified)`` dates, timezone-aware (see the module docstring)."""
-    published, modified = _published(src), _modified(src)
+    (published, zoned_published), (modified, zoned_modified) = _published(src), _modified(src)
     if published is None or modified is None:
         visible_published, visible_modified = _visible_dates(src, window)
         published = published or visible_published
         modified = modified or visible_modified
     if published is None and url:
         published = date_in_url(url)
-    return settle_zone(published, [modified]), settle_zone(modified, [published])
+    # A naive date borrows the offset the page uses elsewhere: the other date first.
+    return (
+        settle_zone(published, [modified, *zoned_published, *zoned_modified]),
+        settle_zone(modified, [published, *zoned_modified, *zoned_published]),
+    )

@@ -123,10 +123,12 @@ def elements(query: etree.XPath, node: Element) -> list[Element]:
 # One pass over the few tags metadata lives in, one over the attributes that mark bylines and
 # microdata: each whole-tree walk costs about a millisecond on a large page.
 _TAGS_OF_INTEREST = ("meta", "script", "h1", "title", "link", "time")
-_MARKED = etree.XPath(
-    "//@itemprop | (//@class | //@id | //@rel)[contains(., 'uthor') or contains(., 'yline')"
-    " or contains(., 'fn') or contains(., 'riter') or contains(., 'ontributor')]"
+_MARKS_AUTHOR = (
+    "[contains(., 'uthor') or contains(., 'yline') or contains(., 'fn') or contains(., 'riter')"
+    " or contains(., 'ontributor')]"
 )
+# Filter each attribute axis before the union: the union then sorts a handful of nodes, not thousands.
+_MARKED = etree.XPath(f"//@itemprop | //@class{_MARKS_AUTHOR} | //@id{_MARKS_AUTHOR} | //@rel{_MARKS_AUTHOR}")
 # Regions whose names are not the article's: comments, related links, navigation. Matched per
 # class token ("comments-area", "sidebar-widget"), never inside utility classes such as
 # "lg:mr-[--sidebar-width]".
