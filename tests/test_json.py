@@ -38,6 +38,12 @@ def test_output_is_the_same_with_and_without_orjson(article: Article) -> None:
     assert json.loads(to_json(article)) == json.loads(to_json(article, indent=4))
 
 
+@given(articles())
+def test_fast_and_generated_hooks_write_the_same_document(article: Article) -> None:
+    generated = make_converter(detailed_validation=True).unstructure(article)
+    assert to_dict(article) == {"format_version": FORMAT_VERSION, **generated}
+
+
 def test_schema_is_itself_valid_and_names_every_field() -> None:
     schema = newsmodel.json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -182,7 +182,8 @@ def _register_fast_body_hooks(converter: cattrs.Converter) -> None:
 
     They do what the generated hooks do, a few times faster, and leave every value check to the
     model's own validators. Whatever they reject is re-read by the detailed converter, which
-    explains the problem; so they may be stricter than it, never laxer.
+    explains the problem; so they may be stricter than it, never laxer. The detailed converter
+    writes documents too, and a property test checks that both write the same.
     """
     structure_mark = converter.get_structure_hook(Mark)
     other_blocks = {
@@ -238,6 +239,40 @@ def _register_fast_body_hooks(converter: cattrs.Converter) -> None:
         return Section(heading=document.get("heading"), level=document.get("level", 2), blocks=blocks)
 
     converter.register_structure_hook(Section, section)
+
+    unstructure_block = converter.get_unstructure_hook(Block)
+    unstructure_mark = converter.get_unstructure_hook(Mark)
+
+    def quote_out(quote: Quote) -> dict[str, Any]:
+        document: dict[str, Any] = {"text": quote.text, "start": quote.start, "end": quote.end}
+        if quote.speaker is not None:
+            document["speaker"] = quote.speaker
+        if quote.kind != "direct":
+            document["kind"] = quote.kind
+        return document
+
+    def paragraph_out(paragraph: Paragraph) -> dict[str, Any]:
+        document: dict[str, Any] = {"text": paragraph.text}
+        if paragraph.quotes:
+            document["quotes"] = [quote_out(q) for q in paragraph.quotes]
+        if paragraph.marks:
+            document["marks"] = [unstructure_mark(m) for m in paragraph.marks]
+        document["type"] = "paragraph"
+        return document
+
+    def section_out(section: Section) -> dict[str, Any]:
+        document: dict[str, Any] = {}
+        if section.heading is not None:
+            document["heading"] = section.heading
+        if section.level != 2:
+            document["level"] = section.level
+        if section.blocks:
+            document["blocks"] = [
+                paragraph_out(b) if type(b) is Paragraph else unstructure_block(b) for b in section.blocks
+            ]
+        return document
+
+    converter.register_unstructure_hook(Section, section_out)
 
 
 # The fast converter answers valid input; the detailed one runs only to explain a failure.
