@@ -1,0 +1,255 @@
+"""Stand-off inline annotations to nested XML markup and back, for XHTML and NITF paragraphs.
+
+The model keeps quotes and marks as offsets into a paragraph's text; they may nest, overlap,
+touch, be empty, or share a span. XML needs properly nested elements, so the writer splits the
+text at every annotation boundary and opens and closes elements as annotations start and end:
+an annotation that crosses another is written as several *fragments*. Each fragment carries a
+``class`` token naming its annotation (``nm-q0`` is the paragraph's first quote, ``nm-m2`` its
+third mark), so the reader can join the fragments again and restore the exact offsets and order.
+Markup from other producers has no such tokens: each element is then one annotation.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from ..model import Emphasis, Link, Mark, Paragraph, Quote
+from ._xml import NewsModelWarning
+
+__all__ = ["InlineKind", "Span", "annotation_key", "read_inline", "write_inline"]
+
+InlineKind = str  # "quote", "link", "emphasis" or "" (not an annotation: only its text counts)
+
+_KEY = re.compile(r"\Anm-([qm])(\d+)\Z")
+
+
+def annotation_key(quote_or_mark: str, index: int) -> str:
+    """The class token that names the ``index``-th quote (``"q"``) or mark (``"m"``) of a paragraph."""
+    return f"nm-{quote_or_mark}{index}"
+
+
+@attrs.define
+class _Annotation:
+    start: int
+    end: int
+    order: int
+    value: Quote | Mark
+    key: str
+
+
+# A factory makes the element for one fragment of an annotation under ``parent``.
+ElementFactory = Callable[[etree._Element, Quote | Mark, str], etree._Element]
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementFactory) -> None:
+    """Write the paragraph's text into ``parent`` with its quotes and marks as nested elements."""
+    text = paragraph.text
+    if not paragraph.quotes and not paragraph.marks:
+        parent.text = text
+        return
+    annotations = [
+        _Annotation(q.start, q.end, i, q, annotation_key("q", i)) for i, q in enumerate(paragraph.quotes)
+    ]
+    offset = len(annotations)
+    annotations += [
+        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i)) for i, m in enumerate(paragraph.marks)
+    ]
+    # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
+    annotations.sort(key=lambda a: (a.start, -a.end, a.order))
+    boundaries = sorted({0, len(text), *(a.start for a in annotations), *(a.end for a in annotations)})
+    empty_at: dict[int, list[_Annotation]] = {}
+    for a in annotations:
+        if a.start == a.end:
+            empty_at.setdefault(a.start, []).append(a)
+    stack: list[tuple[_Annotation, etree._Element]] = []
+
+    def top() -> etree._Element:
+        return stack[-1][1] if stack else parent
+
+    for here, after in zip(boundaries, [*boundaries[1:], None]):
+        if after is None:
+            active: list[_Annotation] = []
+        else:
+            active = [a for a in annotations if a.start <= here and after <= a.end and a.start < a.end]
+        common = 0
+        while common < len(stack) and common < len(active) and stack[common][0] is active[common]:
+            common += 1
+        del stack[common:]
+        for a in empty_at.get(here, ()):
+            factory(top(), a.value, a.key)
+        for a in active[common:]:
+            stack.append((a, factory(top(), a.value, a.key)))
+        if after is not None:
+            _append_text(top(), text[here:after])
+
+
+@attrs.define
+class Span:
+    """What a reader's classifier says about one element: which annotation it is a fragment of."""
+
+    kind: InlineKind
+    value: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define
+class _Found:
+    kind: InlineKind
+    start: int
+    end: int
+    order: tuple[int, int]
+    value: dict[str, Any]
+
+
+_BREAK = "\x00"  # stands for <br/> until whitespace is normalised; XML text can never hold it
+_SPACE = frozenset(" \t\r\n")
+
+
+def _normalise(raw: str) -> tuple[str, list[int]]:
+    """Collapse whitespace runs as a browser would; return the text and a raw-to-new offset map."""
+    out: list[str] = []
+    mapping = [0] * (len(raw) + 1)
+    pending_space = False
+    for i, char in enumerate(raw):
+        mapping[i] = len(out)
+        if char in _SPACE:
+            pending_space = True
+            continue
+        if char == _BREAK:
+            while out and out[-1] == " ":
+                out.pop()
+            out.append("\n")
+            pending_space = False
+            mapping[i] = len(out) - 1
+            continue
+        if pending_space and out and out[-1] != "\n":
+            out.append(" ")
+            mapping[i] = len(out)
+        pending_space = False
+        out.append(char)
+    mapping[len(raw)] = len(out)
+    while out and out[-1] in " \n":
+        out.pop()
+    size = len(out)
+    return "".join(out), [min(m, size) for m in mapping]
+
+
+def read_inline(
+    element: etree._Element,
+    classify: Callable[[etree._Element], Span | None],
+    *,
+    verbatim: bool,
+    where: str,
+) -> Paragraph | None:
+    """Read a paragraph-like element: its text, with quotes and marks from its descendants.
+
+    ``classify`` says which descendants are annotations (and their attributes); ``None`` means
+    the element does not count at all (its text is skipped), a ``Span`` of kind ``""`` that only
+    its text counts, and ``"br"`` a line break. With ``verbatim`` (newsmodel's own documents) the
+    text is kept exactly; otherwise layout whitespace is collapsed as a browser would. Returns
+    ``None`` when the element has no text.
+    """
+    pieces: list[str] = []
+    size = 0
+    found: dict[str, _Found] = {}
+    counter = 0
+
+    def add(text: str | None) -> None:
+        nonlocal size
+        if text:
+            pieces.append(text)
+            size += len(text)
+
+    def walk(node: etree._Element) -> None:
+        nonlocal counter
+        add(node.text)
+        for child in node:
+            span = classify(child) if isinstance(child.tag, str) else None
+            if span is not None and span.kind == "br":
+                add("\n" if verbatim else _BREAK)
+            elif span is not None:
+                start = size
+                counter += 1
+                order = counter
+                walk(child)
+                if span.kind:
+                    key = _key_of(child) or f"auto{order}"
+                    seen = found.get(key)
+                    if seen is None:
+                        found[key] = _Found(span.kind, start, size, _order_of(key, order), span.value)
+                    else:
+                        seen.start = min(seen.start, start)
+                        seen.end = max(seen.end, size)
+            add(child.tail)
+
+    walk(element)
+    raw = "".join(pieces)
+    if verbatim:
+        text = raw
+        mapping: Sequence[int] | None = None
+    else:
+        text, mapping = _normalise(raw)
+    if not text:
+        return None
+    quotes: list[Quote] = []
+    marks: list[Mark] = []
+    for item in sorted(found.values(), key=lambda f: f.order):
+        if mapping is None:
+            start, end = item.start, item.end
+        else:
+            start, end = mapping[item.start], mapping[item.end]
+            # Layout spaces at a quote's or mark's edges belong to the sentence around it.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        if item.kind == "quote":
+            if start == end:
+                warnings.warn(f"{where}: dropped an empty quotation", NewsModelWarning, stacklevel=4)
+                continue
+            speaker = item.value.get("speaker")
+            kind = item.value.get("kind", "direct")
+            quotes.append(
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=None if kind == "scare" else speaker,
+                    kind=kind,
+                )
+            )
+        elif item.kind == "link":
+            marks.append(Link(start=start, end=end, href=item.value["href"], title=item.value.get("title")))
+        elif item.kind == "emphasis":
+            marks.append(Emphasis(start=start, end=end, style=item.value["style"]))
+    quotes.sort(key=lambda q: q.start)  # stable: ties keep their written order
+    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
+
+
+def _key_of(element: etree._Element) -> str | None:
+    for token in (element.get("class") or "").split():
+        if _KEY.match(token):
+            return token
+    return None
+
+
+def _order_of(key: str, counter: int) -> tuple[int, int]:
+    match = _KEY.match(key)
+    if match is None:
+        return (2, counter)  # another producer's markup: document order, after our own
+    return (0 if match.group(1) == "q" else 1, int(match.group(2)))
