@@ -1,0 +1,387 @@
+"""Article sections to an XHTML 1.0 Strict body, and XHTML bodies (ours or others') to sections.
+
+The body is valid XHTML 1.0 Strict: every section is a ``<div class="section level-N">`` whose
+first child is its ``<hN>`` heading (if it has one); paragraphs are ``<p>``, quotations ``<q>``
+(``class`` holds the kind, ``title`` the speaker), lists ``<ul>``/``<ol>``, block quotations
+``<blockquote>`` with an ``<p class="attribution">``, figures ``<div class="figure">`` with an
+``<img>`` and ``<p class="caption">``/``<p class="credit">``, tables ``<table>`` with ``<th>``
+header cells. Inline marks are ``<a>``, ``<em>``, ``<strong>``, ``<code>`` and
+``<span class="underline|strike">`` (Strict has no ``<u>`` or ``<s>``).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+
+from ..model import (
+    QUOTE_KINDS,
+    Article,
+    Block,
+    BlockQuote,
+    Emphasis,
+    Figure,
+    Link,
+    ListBlock,
+    Mark,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+)
+from ._inline import Span, read_inline, write_inline
+from ._xml import NewsModelWarning, collapse, local_name
+
+__all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+_X = "{" + XHTML_NS + "}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_EMPHASIS_TAGS = {"emphasis": "em", "strong": "strong", "code": "code"}
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_LEVEL = re.compile(r"\Alevel-[1-6]\Z")
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, _X + tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _inline_element(parent: etree._Element, value: Quote | Mark, key: str) -> etree._Element:
+    if type(value) is Quote:
+        element = _sub(parent, "q", **{"class": f"{key} {value.kind}"})
+        if value.speaker is not None:
+            element.set("title", value.speaker)
+        return element
+    if type(value) is Link:
+        if local_name(parent) == "a":
+            # XHTML forbids <a> directly inside <a>; overlapping links nest through a span.
+            parent = _sub(parent, "span", **{"class": "nm-nest"})
+        element = _sub(parent, "a", href=value.href, **{"class": key})
+        if value.title is not None:
+            element.set("title", value.title)
+        return element
+    assert type(value) is Emphasis
+    tag = _EMPHASIS_TAGS.get(value.style)
+    if tag is None:
+        return _sub(parent, "span", **{"class": f"{key} {value.style}"})
+    return _sub(parent, tag, **{"class": key})
+
+
+def _write_paragraph(parent: etree._Element, tag: str, paragraph: Paragraph) -> etree._Element:
+    element = _sub(parent, tag)
+    write_inline(element, paragraph, _inline_element)
+    return element
+
+
+def _write_block(parent: etree._Element, block: Block) -> None:
+    if type(block) is Paragraph:
+        _write_paragraph(parent, "p", block)
+    elif type(block) is ListBlock:
+        container = _sub(parent, "ol" if block.ordered else "ul")
+        for item in block.items:
+            _write_paragraph(container, "li", item)
+    elif type(block) is BlockQuote:
+        container = _sub(parent, "blockquote")
+        for paragraph in block.paragraphs:
+            _write_paragraph(container, "p", paragraph)
+        if block.attribution is not None:
+            _sub(container, "p", block.attribution, **{"class": "attribution"})
+    elif type(block) is Figure:
+        figure = _sub(parent, "div", **{"class": "figure"})
+        if block.src is not None:
+            # <img> needs alt; the model's alt is never "", so "" stands for "no alt text".
+            _sub(figure, "img", src=block.src, alt=block.alt or "")
+        elif block.alt is not None:
+            figure.set("title", block.alt)
+        if block.caption is not None:
+            _sub(figure, "p", block.caption, **{"class": "caption"})
+        if block.credit is not None:
+            _sub(figure, "p", block.credit, **{"class": "credit"})
+    elif type(block) is Table:
+        table = _sub(parent, "table")
+        if block.caption is not None:
+            _sub(table, "caption", block.caption)
+        for index, row in enumerate(block.rows):
+            tr = _sub(table, "tr")
+            cell = "th" if index < block.header_rows else "td"
+            for text in row:
+                _sub(tr, cell, text)
+    else:  # pragma: no cover - the model admits no other block
+        raise TypeError(f"not a block: {block!r}")
+
+
+def write_xhtml(article: Article) -> etree._Element:
+    """The article's sections as an XHTML 1.0 Strict ``<html>`` element (in the XHTML namespace)."""
+    html = etree.Element(_X + "html", nsmap={None: XHTML_NS})
+    if article.language is not None:
+        html.set(_XML_LANG, article.language)
+    head = _sub(html, "head")
+    _sub(head, "title", article.headline)
+    body = _sub(html, "body")
+    for section in article.sections:
+        div = _sub(body, "div", **{"class": f"section level-{section.level}"})
+        if section.heading is not None:
+            _sub(div, f"h{section.level}", section.heading)
+        for block in section.blocks:
+            _write_block(div, block)
+    return html
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def _classes(element: etree._Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+_EMPHASIS_BY_TAG = {
+    "em": "emphasis",
+    "i": "emphasis",
+    "cite": "emphasis",
+    "strong": "strong",
+    "b": "strong",
+    "code": "code",
+    "tt": "code",
+    "kbd": "code",
+    "samp": "code",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strike",
+    "strike": "strike",
+    "del": "strike",
+}
+_SKIPPED = frozenset({"script", "style", "noscript", "object", "iframe", "form", "input", "button", "select"})
+
+
+def classify_xhtml(element: etree._Element) -> Span | None:
+    """What an inline XHTML element means for the paragraph it is in."""
+    name = local_name(element)
+    if name in _SKIPPED:
+        return None
+    if name == "br":
+        return Span("br")
+    if name == "q":
+        kinds = [c for c in _classes(element) if c in QUOTE_KINDS]
+        return Span("quote", {"kind": kinds[0] if kinds else "direct", "speaker": element.get("title") or None})
+    if name == "a":
+        href = element.get("href")
+        if not href:
+            return Span("")
+        return Span("link", {"href": href, "title": element.get("title")})
+    style = _EMPHASIS_BY_TAG.get(name)
+    if style is None and name == "span":
+        style = next((c for c in _classes(element) if c in ("underline", "strike")), None)
+    if style is not None:
+        return Span("emphasis", {"style": style})
+    return Span("")
+
+
+class SectionBuilder:
+    """Collects blocks into sections: a heading starts a section, blocks before any go in an untitled one."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self._heading: str | None = None
+        self._level = 2
+        self._blocks: list[Block] = []
+        self._open = False
+
+    def heading(self, text: str | None, level: int) -> None:
+        self.close()
+        self._heading, self._level, self._open = text, level, True
+
+    def add(self, block: Block | None) -> None:
+        if block is not None:
+            self._blocks.append(block)
+            self._open = True
+
+    def close(self) -> None:
+        if self._open:
+            self.sections.append(Section(heading=self._heading, level=self._level, blocks=tuple(self._blocks)))
+        self._heading, self._level, self._blocks, self._open = None, 2, [], False
+
+    def finish(self) -> list[Section]:
+        self.close()
+        return self.sections
+
+
+class _XhtmlReader:
+    def __init__(self, *, verbatim: bool, where: str) -> None:
+        self.verbatim = verbatim
+        self.where = where
+
+    def text(self, element: etree._Element) -> str:
+        raw = "".join(element.itertext())
+        return raw if self.verbatim else collapse(raw)
+
+    def optional_text(self, element: etree._Element | None) -> str | None:
+        if element is None:
+            return None
+        return self.text(element) or None
+
+    def paragraph(self, element: etree._Element) -> Paragraph | None:
+        return read_inline(element, classify_xhtml, verbatim=self.verbatim, where=self.where)
+
+    def drop(self, element: etree._Element, why: str) -> None:
+        warnings.warn(f"{self.where}: dropped <{local_name(element)}>: {why}", NewsModelWarning, stacklevel=5)
+
+    def children(self, element: etree._Element) -> Iterable[etree._Element]:
+        return (child for child in element if isinstance(child.tag, str))
+
+    def flow(self, container: etree._Element, builder: SectionBuilder) -> None:
+        for child in self.children(container):
+            name = local_name(child)
+            classes = _classes(child)
+            if name == "div" and "section" in classes:
+                self.section(child, builder)
+            elif name in _HEADINGS:
+                builder.heading(self.optional_text(child), _HEADINGS[name])
+            elif name in ("div", "section", "article", "main", "header", "footer", "aside", "center") and (
+                "figure" not in classes
+            ):
+                self.flow(child, builder)
+            elif name in _SKIPPED:
+                self.drop(child, "not article content")
+            elif name == "hr":
+                continue
+            else:
+                builder.add(self.block(child))
+
+    def section(self, div: etree._Element, builder: SectionBuilder) -> None:
+        levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
+        children = list(self.children(div))
+        if children and local_name(children[0]) in _HEADINGS:
+            first = children[0]
+            builder.heading(self.optional_text(first), _HEADINGS[local_name(first)])
+            rest = children[1:]
+        else:
+            builder.heading(None, levels[0] if levels else 2)
+            rest = children
+        for child in rest:
+            name = local_name(child)
+            if name in _HEADINGS:
+                builder.heading(self.optional_text(child), _HEADINGS[name])
+            elif name == "div" and "section" in _classes(child):
+                self.section(child, builder)
+            else:
+                builder.add(self.block(child))
+        builder.close()
+
+    def block(self, element: etree._Element) -> Block | None:
+        name = local_name(element)
+        if name in ("p", "address", "dd", "dt", "pre", "h"):
+            paragraph = self.paragraph(element) if name != "pre" else self._pre(element)
+            if paragraph is None:
+                return self._image_only(element)
+            return paragraph
+        if name in ("ul", "ol", "dl"):
+            items = [self.paragraph(li) for li in self.children(element)]
+            kept = tuple(p for p in items if p is not None)
+            return ListBlock(items=kept, ordered=name == "ol") if kept else None
+        if name == "blockquote":
+            return self.blockquote(element)
+        if name in ("div", "figure") or name == "img":
+            return self.figure(element)
+        if name == "table":
+            return self.table(element)
+        paragraph = self.paragraph(element)
+        if paragraph is None:
+            self.drop(element, "no text the model can hold")
+        return paragraph
+
+    def _pre(self, element: etree._Element) -> Paragraph | None:
+        return read_inline(element, classify_xhtml, verbatim=True, where=self.where)
+
+    def _image_only(self, element: etree._Element) -> Block | None:
+        image = next(element.iter(_X + "img", "img"), None)
+        return self.figure(image) if image is not None else None
+
+    def blockquote(self, element: etree._Element) -> BlockQuote | None:
+        paragraphs: list[Paragraph] = []
+        attribution = None
+        children = list(self.children(element))
+        if not children or (element.text and element.text.strip()):
+            found = self.paragraph(element)
+            return BlockQuote(paragraphs=(found,)) if found is not None else None
+        for child in children:
+            classes = _classes(child)
+            if local_name(child) in ("footer", "cite") or "attribution" in classes:
+                attribution = self.optional_text(child)
+                continue
+            found = self.paragraph(child)
+            if found is not None:
+                paragraphs.append(found)
+        if not paragraphs:
+            return None
+        return BlockQuote(paragraphs=tuple(paragraphs), attribution=attribution)
+
+    def figure(self, element: etree._Element) -> Figure | None:
+        image = element if local_name(element) == "img" else next(element.iter(_X + "img", "img"), None)
+        src = alt = caption = credit = None
+        if image is not None:
+            src = image.get("src") or None
+            alt = image.get("alt") or None
+        if alt is None and element is not image:
+            alt = element.get("title") or None
+        for child in element.iter():
+            classes = _classes(child)
+            if local_name(child) == "figcaption" or "caption" in classes:
+                caption = self.optional_text(child)
+            elif "credit" in classes:
+                credit = self.optional_text(child)
+        if src is None and caption is None and alt is None:
+            if element is not image and self.text(element):
+                return self.paragraph(element)  # type: ignore[return-value]
+            return None
+        return Figure(src=src, caption=caption, credit=credit, alt=alt)
+
+    def table(self, element: etree._Element) -> Table | None:
+        rows: list[tuple[str, ...]] = []
+        header_rows = 0
+        headers_done = False
+        caption = None
+        for child in element.iter():
+            name = local_name(child)
+            if name == "caption":
+                caption = self.optional_text(child)
+            elif name == "tr":
+                cells = [c for c in self.children(child) if local_name(c) in ("th", "td")]
+                if not cells:
+                    continue
+                rows.append(tuple(self.text(c) for c in cells))
+                if not headers_done and all(local_name(c) == "th" for c in cells):
+                    header_rows += 1
+                else:
+                    headers_done = True
+        if not rows:
+            return None
+        return Table(rows=tuple(rows), header_rows=header_rows, caption=caption)
+
+
+def read_xhtml_body(root: etree._Element, *, verbatim: bool, where: str) -> list[Section]:
+    """Read the sections of an XHTML ``<html>`` or ``<body>``, with or without the XHTML namespace."""
+    body = root
+    if local_name(root) == "html":
+        body = next((c for c in root if local_name(c) == "body"), root)
+    builder = SectionBuilder()
+    _XhtmlReader(verbatim=verbatim, where=where).flow(body, builder)
+    return builder.finish()
+
+
+def body_title(root: etree._Element) -> str | None:
+    """The text of an XHTML document's ``<head><title>``, collapsed, if any."""
+    for element in root.iter():
+        if local_name(element) == "title":
+            return collapse("".join(element.itertext())) or None
+    return None
+
+
+Classifier = Callable[[etree._Element], Span | None]
