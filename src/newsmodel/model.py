@@ -63,7 +63,9 @@ def _fail(obj: object, field: str, reason: str) -> ValidationError:
     return ValidationError(type(obj).__name__, field, reason)
 
 
-def _check_str(obj: object, field: str, value: object, *, blank_ok: bool = True) -> None:
+def _check_str(
+    obj: object, field: str, value: object, *, blank_ok: bool = True, empty_ok: bool = False
+) -> None:
     if type(value) is not str:
         if not isinstance(value, str):
             raise _fail(obj, field, f"expected a str, got {type(value).__name__}")
@@ -74,7 +76,7 @@ def _check_str(obj: object, field: str, value: object, *, blank_ok: bool = True)
             field,
             f"character U+{ord(bad.group()):04X} at index {bad.start()} cannot be carried by XML 1.0",
         )
-    if not value or (not blank_ok and value.isspace()):
+    if (not value and not empty_ok) or (not blank_ok and value.isspace()):
         raise _fail(obj, field, "must not be empty" if not value else "must not be blank")
 
 
@@ -90,9 +92,9 @@ def _check_items(obj: object, field: str, items: tuple[object, ...], kind: type 
             raise _fail(obj, f"{field}[{i}]", f"expected {names}, got {type(item).__name__}")
 
 
-def _check_strs(obj: object, field: str, items: tuple[object, ...]) -> None:
+def _check_strs(obj: object, field: str, items: tuple[object, ...], *, empty_ok: bool = False) -> None:
     for i, item in enumerate(items):
-        _check_str(obj, f"{field}[{i}]", item)
+        _check_str(obj, f"{field}[{i}]", item, empty_ok=empty_ok)
 
 
 def _check_span(obj: object, start: object, end: object) -> None:
@@ -303,7 +305,7 @@ class Table:
             row = tuple(row)
             if not row:
                 raise _fail(self, f"rows[{r}]", "a row needs at least one cell")
-            _check_strs(self, f"rows[{r}]", row)
+            _check_strs(self, f"rows[{r}]", row, empty_ok=True)  # empty cells are real
             fixed.append(row)
         object.__setattr__(self, "rows", tuple(fixed))
         if type(self.header_rows) is not int or not 0 <= self.header_rows <= len(self.rows):
@@ -385,7 +387,9 @@ class Section:
         for i, block in enumerate(_as_tuple(self, "blocks")):
             if type(block) not in BLOCK_TYPES:
                 raise _fail(
-                    self, f"blocks[{i}]", f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}"
+                    self,
+                    f"blocks[{i}]",
+                    f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}",
                 )
 
     @property

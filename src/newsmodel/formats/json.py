@@ -267,9 +267,7 @@ def from_json(data: str | bytes | bytearray | memoryview) -> Article:
                 data = data.decode("utf-8")
             document = _stdlib_json.loads(data)
     except UnicodeDecodeError as exc:
-        raise DeserializationError(
-            "input is not valid UTF-8", [f"byte {exc.start}: {exc.reason}"]
-        ) from exc
+        raise DeserializationError("input is not valid UTF-8", [f"byte {exc.start}: {exc.reason}"]) from exc
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
     except ValueError as exc:
