@@ -159,10 +159,10 @@ def _write_creator(parent: etree._Element, author: AuthorProfile) -> None:
         _sub(creator, "definition", author.bio, role=BIO_ROLE)
     if author.role is not None:
         _sub(creator, "note", author.role, role=JOBTITLE_ROLE)
-    if author.image is not None:
-        _set_uri(_sub(creator, "remoteInfo", rel=IMAGE_REL), "href", author.image)
     for same in author.same_as:
         _set_uri(_sub(creator, "sameAs"), "uri", same)
+    if author.image is not None:
+        _set_uri(_sub(creator, "related", rel=IMAGE_REL), "uri", author.image)
     for rel, values in ((EDUCATION_REL, author.education), (EXPERTISE_REL, author.expertise)):
         for value in values:
             _normalised_text(_sub(_sub(creator, "related", rel=rel), "name"), value)
@@ -544,7 +544,7 @@ class _Reader:
         contact = self.child(details, "contactInfo")
         email = self.child(contact, "email")
         web = self.child(contact, "web")
-        image = first("remoteInfo", rel=IMAGE_REL)
+        image = first("related", rel=IMAGE_REL)
         role = first("note", role=JOBTITLE_ROLE)
         bio = first("definition", role=BIO_ROLE)
         if bio is None and not self.ours:
@@ -560,7 +560,7 @@ class _Reader:
             bio=self.optional_text(bio),
             url=self.web(web),
             email=email_text,
-            image=self.uri(image, "href") if image is not None else None,
+            image=self.uri(image, "uri") if image is not None else None,
             education=self.related_names(every("related", rel=EDUCATION_REL)),
             expertise=self.related_names(every("related", rel=EXPERTISE_REL)),
             same_as=tuple(v for v in (self.uri(s, "uri") or s.get("qcode") for s in every("sameAs")) if v),
