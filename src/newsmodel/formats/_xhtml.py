@@ -170,7 +170,9 @@ def classify_xhtml(element: etree._Element) -> Span | None:
         return Span("br")
     if name == "q":
         kinds = [c for c in _classes(element) if c in QUOTE_KINDS]
-        return Span("quote", {"kind": kinds[0] if kinds else "direct", "speaker": element.get("title") or None})
+        # Our own items put the speaker in title; other producers often identify them by cite.
+        speaker = element.get("title") or element.get("cite") or None
+        return Span("quote", {"kind": kinds[0] if kinds else "direct", "speaker": speaker})
     if name == "a":
         href = element.get("href")
         if not href:
@@ -321,6 +323,8 @@ class _XhtmlReader:
                 paragraphs.append(found)
         if not paragraphs:
             return None
+        if attribution is None and not self.verbatim:
+            attribution = element.get("title") or element.get("cite") or None
         return BlockQuote(paragraphs=tuple(paragraphs), attribution=attribution)
 
     def figure(self, element: etree._Element) -> Figure | None:

@@ -617,7 +617,7 @@ class _Reader:
                 ):
                     self.lose(label + local_name(child))
         for parent, name in (
-            (content, "headline"), (content, "description"), (content, "creator"), (content, "subject"),
+            (content, "headline"), (content, "description"), (content, "subject"),
         ):
             for child in self.children(parent, name):
                 if child not in self.used and (self.text(child) or child.get("qcode")):
@@ -657,8 +657,14 @@ def _items(root: etree._Element) -> tuple[list[etree._Element], list[str]]:
             elif kind in ("packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"):
                 others.append(kind)
         return items, others
+    if name == "contentSet":
+        # A bare contentSet (as IPTC's own examples show one): an item with a body and nothing else.
+        item = etree.Element(_N + "newsItem")
+        item.append(root)
+        return [item], []
     raise DeserializationError(
-        "not a NewsML-G2 news item", [f"the root element is <{name}>, expected <newsItem> or <newsMessage>"]
+        "not a NewsML-G2 news item",
+        [f"the root element is <{name}>, expected <newsItem>, <newsMessage> or <contentSet>"],
     )
 
 

@@ -184,6 +184,8 @@ def _byline_authors(byline: etree._Element) -> list[AuthorProfile]:
         raw = collapse(" ".join(pieces))
         raw = re.sub(r"\A(?:by|von|par|por)\s+", "", raw, flags=re.IGNORECASE).strip(" ,;")
         names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if n.strip()] if raw else []
+    if not names and title:
+        return [AuthorProfile(name=title)]  # a byline of only a title names a desk or agency
     return [AuthorProfile(name=name, role=title) for name in names]
 
 
