@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from newsml_support import FIXTURES
 
+from newsml_support import FIXTURES
 from newsmodel.errors import DeserializationError
 from newsmodel.formats.newsml import NewsModelWarning, from_newsml, read_newsml_items
 from newsmodel.model import BlockQuote, Emphasis, Figure, ListBlock, Paragraph, Quote
@@ -55,10 +55,17 @@ def test_iptc_listing_1_without_body(conformance: Path) -> None:
 
 
 def test_iptc_listing_22_sports_story_in_nitf(conformance: Path) -> None:
-    data = (conformance / "standards" / EXAMPLES / "LISTING_22_Sports_story_in_NewsML-G2NITF.xml").read_bytes()
+    data = (
+        conformance / "standards" / EXAMPLES / "LISTING_22_Sports_story_in_NewsML-G2NITF.xml"
+    ).read_bytes()
     (article,), reports = read_reporting(data)
-    assert article.headline == "Preview: Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05 p.m."
-    assert article.summary is not None and article.summary.startswith("A pair of teams coming off big weekend")
+    assert (
+        article.headline
+        == "Preview: Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05 p.m."
+    )
+    assert article.summary is not None and article.summary.startswith(
+        "A pair of teams coming off big weekend"
+    )
     assert "will square off" in article.summary  # the runs of spaces in the source are layout
     assert [a.name for a in article.authors] == ["The Sports Network"]
     assert len(list(article.iter_paragraphs())) == 6
@@ -67,7 +74,12 @@ def test_iptc_listing_22_sports_story_in_nitf(conformance: Path) -> None:
 
 
 def test_iptc_listing_25_bare_content_set_with_nitf(conformance: Path) -> None:
-    path = conformance / "standards" / EXAMPLES / "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml"
+    path = (
+        conformance
+        / "standards"
+        / EXAMPLES
+        / "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml"
+    )
     article = from_newsml(path.read_bytes())
     # No envelope metadata: the headline, byline and abstract come from the NITF head.
     assert article.headline == "Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m."
@@ -135,10 +147,15 @@ def test_asserted_creator_and_headline_roles() -> None:
         "maja@daily.example.org",
     )
     assert article.sections[0].blocks[1] == BlockQuote(
-        paragraphs=(Paragraph(text="We never expected it to be this quick."),), attribution="Parish council chair"
+        paragraphs=(Paragraph(text="We never expected it to be this quick."),),
+        attribution="Parish council chair",
     )
     (report,) = reports
-    for lost in ("creator dailystaff:unknown (no name)", "headline role=hlrole:short", "description role=drol:caption"):
+    for lost in (
+        "creator dailystaff:unknown (no name)",
+        "headline role=hlrole:short",
+        "description role=drol:caption",
+    ):
         assert lost in report
 
 
@@ -150,19 +167,29 @@ def test_strict_mode_raises_instead_of_warning() -> None:
 
 def test_nitf_body_with_subheads_quotes_block_quotes_and_media() -> None:
     (article,), reports = read_reporting((FIXTURES / "nitf-body.xml").read_bytes())
-    assert [(a.name, a.role) for a in article.authors] == [("Tomás Herrera", "Staff Writers"), ("Li Wei", "Staff Writers")]
+    assert [(a.name, a.role) for a in article.authors] == [
+        ("Tomás Herrera", "Staff Writers"),
+        ("Li Wei", "Staff Writers"),
+    ]
     assert article.dateline == "RIVERTON, April 5"
     assert article.summary == "The county board backed a two-year repair of the Riverton dam."
     assert [s.heading for s in article.sections] == [None, "Cost"]
     first, second = article.sections[0].blocks
-    assert first == Paragraph(text="The board voted unanimously on Tuesday, said Ana Ruiz, the board's clerk.")
+    assert first == Paragraph(
+        text="The board voted unanimously on Tuesday, said Ana Ruiz, the board's clerk."
+    )
     assert isinstance(second, Paragraph)
     assert second.quotes == (Quote(text="The dam is safe today", start=0, end=21, speaker="Ana Ruiz"),)
     blocks = article.sections[1].blocks
     assert isinstance(blocks[1], BlockQuote) and blocks[1].attribution == "County engineer Dale Moss"
-    assert isinstance(blocks[2], ListBlock) and [i.text for i in blocks[2].items] == ["Phase one: spillway", "Phase two: gates"]
+    assert isinstance(blocks[2], ListBlock) and [i.text for i in blocks[2].items] == [
+        "Phase one: spillway",
+        "Phase two: gates",
+    ]
     assert blocks[3] == Figure(
-        src="https://wire.example.net/img/dam.jpg", caption="The dam at dusk.", credit="Photo: Wire staff",
+        src="https://wire.example.net/img/dam.jpg",
+        caption="The dam at dusk.",
+        credit="Photo: Wire staff",
         alt="The Riverton dam",
     )
     assert "hedline/hl2" in reports[0] and "body.end/tagline" in reports[0]

@@ -1,4 +1,4 @@
-"""to_newsml/from_newsml: lossless, valid against the NewsML-G2 XSD and XHTML 1.0 Strict, readable by IPTC's reader."""
+"""to_newsml/from_newsml: lossless, valid (NewsML-G2 XSD, XHTML 1.0 Strict), readable by IPTC's reader."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import NewsMLG2
 import pytest
 from hypothesis import given
 from lxml import etree
-from newsml_support import dtd_errors, newsml_schema, xhtml_body, xhtml_strict_dtd, xsd_errors
 
+from newsml_support import dtd_errors, newsml_schema, xhtml_body, xhtml_strict_dtd, xsd_errors
 from newsmodel.formats._xhtml import XHTML_NS
 from newsmodel.formats.newsml import NAR_NS, NEWSMODEL_NS, from_newsml, to_newsml
 from newsmodel.model import (
@@ -68,7 +68,9 @@ def test_iptc_reader_sees_the_same_headline_and_creators(article: Article) -> No
     item = NewsMLG2.NewsMLG2Document(to_newsml(article)).get_item()
     meta = item.contentmeta
     assert str(meta.headline[0]) == as_newsmlg2_shows(article.headline)
-    assert [str(creator.name) for creator in meta.creator] == [as_newsmlg2_shows(a.name) for a in article.authors]
+    assert [str(creator.name) for creator in meta.creator] == [
+        as_newsmlg2_shows(a.name) for a in article.authors
+    ]
 
 
 def as_newsmlg2_shows(text: str) -> str:
@@ -76,7 +78,10 @@ def as_newsmlg2_shows(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-HOSTILE = "  lead\r\nCR\rLF\n]]> & <tag> &amp; \t\u202eRTL\u202c \u05e9\u05dc\u05d5\u05dd \U0001f600\U00020000 trail  "
+HOSTILE = (
+    "  lead\r\nCR\rLF\n]]> & <tag> &amp; \t"
+    + "\u202eRTL\u202c \u05e9\u05dc\u05d5\u05dd \U0001f600\U00020000 trail  "
+)
 
 
 def hostile_article() -> Article:
@@ -93,8 +98,16 @@ def hostile_article() -> Article:
         publisher=Publisher(name=HOSTILE, url=HOSTILE),
         authors=(
             AuthorProfile(
-                name=HOSTILE, role=HOSTILE, organization=HOSTILE, bio=HOSTILE, url=HOSTILE, email="a&b@example.org",
-                image=HOSTILE, education=(HOSTILE,), expertise=(HOSTILE,), same_as=(HOSTILE,),
+                name=HOSTILE,
+                role=HOSTILE,
+                organization=HOSTILE,
+                bio=HOSTILE,
+                url=HOSTILE,
+                email="a&b@example.org",
+                image=HOSTILE,
+                education=(HOSTILE,),
+                expertise=(HOSTILE,),
+                same_as=(HOSTILE,),
             ),
         ),
         subjects=(Subject(name=HOSTILE, code=HOSTILE), Subject(name="politics", code="medtop:11000000")),
@@ -105,7 +118,9 @@ def hostile_article() -> Article:
                 blocks=(
                     Paragraph(
                         text=text,
-                        quotes=(Quote(text="quoted", start=start, end=start + 6, speaker=HOSTILE, kind="partial"),),
+                        quotes=(
+                            Quote(text="quoted", start=start, end=start + 6, speaker=HOSTILE, kind="partial"),
+                        ),
                         marks=(Link(start=0, end=len(text), href=HOSTILE, title=HOSTILE),),
                     ),
                     Table(rows=((HOSTILE, ""), ("x",)), header_rows=1, caption=HOSTILE),
@@ -136,9 +151,16 @@ def test_metadata_goes_to_its_newsml_places() -> None:
         identifier="urn:newsml:example.com:20250304:bridge",
         published=datetime(2025, 3, 4, 8, 30, tzinfo=timezone.utc),
         modified=datetime(2025, 3, 4, 10, 10, tzinfo=timezone(timedelta(hours=1))),
-        authors=(AuthorProfile(name="Jane Doe", bio="Covers City Hall.", organization="Example News",
-                               email="jane@example.com", url="https://example.com/jane",
-                               education=("LSE",)),),
+        authors=(
+            AuthorProfile(
+                name="Jane Doe",
+                bio="Covers City Hall.",
+                organization="Example News",
+                email="jane@example.com",
+                url="https://example.com/jane",
+                education=("LSE",),
+            ),
+        ),
         subjects=(Subject(name="politics", code="medtop:11000000"),),
         publisher=Publisher(name="Example News", url="https://example.com/"),
     )
@@ -164,7 +186,9 @@ def test_metadata_goes_to_its_newsml_places() -> None:
     assert creator.findtext(f"{NAR}personDetails/{NAR}contactInfo/{NAR}web") == "https://example.com/jane"
     assert creator.find(f"{NAR}related[@rel='exrel:alumniOf']/{NAR}name").text == "LSE"
     # Nothing here needed newsmodel's extension attributes: plain values stay plain NewsML-G2.
-    assert NEWSMODEL_NS.encode() not in etree.tostring(root).replace(b'xmlns:nm="' + NEWSMODEL_NS.encode(), b"")
+    assert NEWSMODEL_NS.encode() not in etree.tostring(root).replace(
+        b'xmlns:nm="' + NEWSMODEL_NS.encode(), b""
+    )
 
 
 def test_body_is_xhtml_in_its_own_namespace_with_recoverable_speakers(standards: Path) -> None:
@@ -178,8 +202,12 @@ def test_body_is_xhtml_in_its_own_namespace_with_recoverable_speakers(standards:
         headline="h",
         sections=(
             Section(heading="The vote", blocks=(paragraph,)),
-            Section(blocks=(BlockQuote(paragraphs=(Paragraph(text="A great day."),), attribution="The mayor"),
-                            ListBlock(items=(Paragraph(text="one"), Paragraph(text="two")), ordered=True))),
+            Section(
+                blocks=(
+                    BlockQuote(paragraphs=(Paragraph(text="A great day."),), attribution="The mayor"),
+                    ListBlock(items=(Paragraph(text="one"), Paragraph(text="two")), ordered=True),
+                )
+            ),
         ),
     )
     data = to_newsml(article)
@@ -187,7 +215,11 @@ def test_body_is_xhtml_in_its_own_namespace_with_recoverable_speakers(standards:
     html = etree.fromstring(data).find(f".//{NAR}inlineXML/{{{XHTML_NS}}}html")
     assert html is not None, "the body must be in the XHTML namespace, not inherit NewsML-G2's"
     q = html.find(f".//{{{XHTML_NS}}}q")
-    assert (q.text, q.get("title"), "direct" in q.get("class").split()) == ("we will build it", "Mayor Ann Lee", True)
+    assert (q.text, q.get("title"), "direct" in q.get("class").split()) == (
+        "we will build it",
+        "Mayor Ann Lee",
+        True,
+    )
     assert html.find(f".//{{{XHTML_NS}}}h2").text == "The vote"
     assert html.find(f".//{{{XHTML_NS}}}strong").text == "She"
     assert html.find(f".//{{{XHTML_NS}}}ol") is not None
@@ -228,7 +260,9 @@ def test_overlapping_and_nested_annotations_round_trip_and_stay_valid(standards:
         datetime(2000, 1, 1, 0, 0, 0, 5, tzinfo=timezone(timedelta(seconds=-61))),
     ],
 )
-def test_datetimes_keep_their_zone_even_where_the_xsd_cannot_write_it(standards: Path, moment: datetime) -> None:
+def test_datetimes_keep_their_zone_even_where_the_xsd_cannot_write_it(
+    standards: Path, moment: datetime
+) -> None:
     article = Article(headline="h", published=moment, modified=moment)
     data = to_newsml(article)
     assert_valid(data, standards)
@@ -236,7 +270,9 @@ def test_datetimes_keep_their_zone_even_where_the_xsd_cannot_write_it(standards:
     assert back == article
     assert back.published is not None
     assert (back.published.replace(tzinfo=None), back.published.utcoffset(), back.published.fold) == (
-        moment.replace(tzinfo=None), moment.utcoffset(), moment.fold
+        moment.replace(tzinfo=None),
+        moment.utcoffset(),
+        moment.fold,
     )
     assert type(back.published.tzinfo) is type(moment.tzinfo)
 

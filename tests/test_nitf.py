@@ -6,8 +6,8 @@ import warnings
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from newsml_support import FIXTURES
 
+from newsml_support import FIXTURES
 from newsmodel.errors import DeserializationError
 from newsmodel.formats.nitf import NewsModelWarning, from_nitf
 from newsmodel.model import Publisher, Quote, Subject
@@ -67,14 +67,17 @@ def test_head_title_is_the_fallback_headline_and_unknown_parts_are_reported() ->
     ],
 )
 def test_nitf_dates(norm: str, expected: datetime) -> None:
-    data = f'<nitf><head><docdata><date.issue norm="{norm}"/></docdata></head><body><body.head><hedline><hl1>h</hl1></hedline></body.head></body></nitf>'
-    assert from_nitf(data.encode()).published == expected
+    assert from_nitf(dated(norm)).published == expected
+
+
+def dated(norm: str) -> bytes:
+    head = f'<head><docdata><date.issue norm="{norm}"/></docdata></head>'
+    return f"<nitf>{head}<body><body.head><hedline><hl1>h</hl1></hedline></body.head></body></nitf>".encode()
 
 
 def test_a_date_without_offset_is_reported_not_guessed() -> None:
-    data = b'<nitf><head><docdata><date.issue norm="20260714T093000"/></docdata></head><body><body.head><hedline><hl1>h</hl1></hedline></body.head></body></nitf>'
     with pytest.warns(NewsModelWarning, match="no UTC offset"):
-        assert from_nitf(data).published is None
+        assert from_nitf(dated("20260714T093000")).published is None
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,8 @@ def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementF
     ]
     offset = len(annotations)
     annotations += [
-        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i)) for i, m in enumerate(paragraph.marks)
+        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i))
+        for i, m in enumerate(paragraph.marks)
     ]
     # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
     annotations.sort(key=lambda a: (a.start, -a.end, a.order))
@@ -82,7 +83,7 @@ def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementF
     def top() -> etree._Element:
         return stack[-1][1] if stack else parent
 
-    for here, after in zip(boundaries, [*boundaries[1:], None]):
+    for here, after in zip(boundaries, [*boundaries[1:], None], strict=True):
         if after is None:
             active: list[_Annotation] = []
         else:

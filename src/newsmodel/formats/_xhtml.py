@@ -33,7 +33,7 @@ from ..model import (
     Table,
 )
 from ._inline import Span, read_inline, write_inline
-from ._xml import NewsModelWarning, collapse, local_name
+from ._xml import NewsModelWarning, collapse, local_name, text_of
 
 __all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
 
@@ -119,7 +119,7 @@ def _write_block(parent: etree._Element, block: Block) -> None:
 
 def write_xhtml(article: Article) -> etree._Element:
     """The article's sections as an XHTML 1.0 Strict ``<html>`` element (in the XHTML namespace)."""
-    html = etree.Element(_X + "html", nsmap={None: XHTML_NS})
+    html = etree.Element(_X + "html", nsmap={None: XHTML_NS})  # type: ignore[dict-item]
     if article.language is not None:
         html.set(_XML_LANG, article.language)
     head = _sub(html, "head")
@@ -207,7 +207,9 @@ class SectionBuilder:
 
     def close(self) -> None:
         if self._open:
-            self.sections.append(Section(heading=self._heading, level=self._level, blocks=tuple(self._blocks)))
+            self.sections.append(
+                Section(heading=self._heading, level=self._level, blocks=tuple(self._blocks))
+            )
         self._heading, self._level, self._blocks, self._open = None, 2, [], False
 
     def finish(self) -> list[Section]:
@@ -221,7 +223,7 @@ class _XhtmlReader:
         self.where = where
 
     def text(self, element: etree._Element) -> str:
-        raw = "".join(element.itertext())
+        raw = text_of(element)
         return raw if self.verbatim else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -384,7 +386,7 @@ def body_title(root: etree._Element) -> str | None:
     """The text of an XHTML document's ``<head><title>``, collapsed, if any."""
     for element in root.iter():
         if local_name(element) == "title":
-            return collapse("".join(element.itertext())) or None
+            return collapse(text_of(element)) or None
     return None
 
 

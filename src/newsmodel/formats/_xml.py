@@ -9,12 +9,14 @@ refused outright with :class:`~newsmodel.errors.UnsafeXMLError` before lxml look
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import cast
 
 from lxml import etree
 
 from ..errors import DeserializationError, UnsafeXMLError
 
-__all__ = ["NewsModelWarning", "parse_xml"]
+__all__ = ["NewsModelWarning", "collapse", "local_name", "namespace", "parse_xml", "text_of"]
 
 
 class NewsModelWarning(UserWarning):
@@ -83,14 +85,16 @@ def parse_xml(data: bytes | str, *, what: str = "XML document") -> etree._Elemen
     if _DOCTYPE.search(_prolog(raw)) is not None:
         raise UnsafeXMLError(
             f"refusing an {what} with a DOCTYPE or entity declaration",
-            ["DTDs and entities are not accepted: they enable external-entity (XXE) and entity-expansion attacks"],
+            ["DTDs and entities are refused: they enable external-entity (XXE) and entity-expansion attacks"],
         )
     try:
         root = etree.fromstring(payload, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise DeserializationError(f"not a well-formed {what}", [str(exc)]) from exc
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # pragma: no cover - caught by the scan
+    if (
+        getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None
+    ):  # pragma: no cover - caught by the scan
         raise UnsafeXMLError(f"refusing an {what} with a DOCTYPE", ["DTDs are not accepted"])
     return root
 
@@ -112,6 +116,11 @@ def namespace(element: etree._Element) -> str:
 
 
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text inside ``element`` (its own and its descendants'), in document order."""
+    return "".join(cast("Iterator[str]", element.itertext()))
 
 
 def collapse(text: str) -> str:

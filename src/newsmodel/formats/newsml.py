@@ -30,7 +30,7 @@ from .._version import __version__
 from ..errors import DeserializationError, NewsModelError
 from ..model import Article, AuthorProfile, Publisher, Section, Subject
 from ._xhtml import XHTML_NS, body_title, read_xhtml_body, write_xhtml
-from ._xml import NewsModelWarning, collapse, local_name, namespace, parse_xml
+from ._xml import NewsModelWarning, collapse, local_name, namespace, parse_xml, text_of
 from .nitf import NITF_NS, NitfHead, read_nitf_body
 
 __all__ = [
@@ -182,7 +182,7 @@ def _write_creator(parent: etree._Element, author: AuthorProfile) -> None:
 def _build_item(article: Article) -> etree._Element:
     item = etree.Element(
         _N + "newsItem",
-        nsmap={None: NAR_NS, "nm": NEWSMODEL_NS},
+        nsmap={None: NAR_NS, "nm": NEWSMODEL_NS},  # type: ignore[dict-item]
         standard="NewsML-G2",
         standardversion="2.35",
         conformance="power",
@@ -257,7 +257,7 @@ def to_newsml(article: Article) -> bytes:
     if not isinstance(article, Article):
         raise TypeError(f"to_newsml() takes an Article, not {type(article).__name__}")
     item = _build_item(article)
-    return etree.tostring(item, xml_declaration=True, encoding="UTF-8")  # type: ignore[no-any-return]
+    return etree.tostring(item, xml_declaration=True, encoding="UTF-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -272,7 +272,8 @@ class _Reader:
         self.where = where
         self.strict = strict
         self.ours = any(
-            local_name(g) == "generator" and (g.text or "").strip() == GENERATOR for g in self._meta_children()
+            local_name(g) == "generator" and (g.text or "").strip() == GENERATOR
+            for g in self._meta_children()
         )
         self.used: set[etree._Element] = set()
         self.lost: list[str] = []
@@ -303,7 +304,7 @@ class _Reader:
         exact = element.get(_NM + "text") if self.ours else None
         if exact is not None:
             return exact
-        raw = "".join(element.itertext())
+        raw = text_of(element)
         return raw if self.ours else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -324,7 +325,7 @@ class _Reader:
 
     # -- dates
 
-    def datetime(self, element: etree._Element | None) -> datetime | None:
+    def moment(self, element: etree._Element | None) -> datetime | None:
         if element is None:
             return None
         raw = (element.text or "").strip()
@@ -351,7 +352,9 @@ class _Reader:
             if key is not None:
                 zone = ZoneInfo(key)
             else:
-                offset = datetime.fromisoformat("2000-01-01T00:00:00" + element.get(_NM + "offset", "")).utcoffset()
+                offset = datetime.fromisoformat(
+                    "2000-01-01T00:00:00" + element.get(_NM + "offset", "")
+                ).utcoffset()
                 zone = timezone(offset) if offset is not None else None
         except (ValueError, ZoneInfoNotFoundError):
             zone = None
@@ -382,31 +385,37 @@ class _Reader:
             authors = list(head.authors)
         summary = self.description(content)
         dateline = self.optional_text(self.use(self.child(content, "dateline")))
-        published = self.datetime(self.use(self.child(content, "contentCreated")))
+        published = self.moment(self.use(self.child(content, "contentCreated")))
         if published is None and not self.ours:
-            published = self.datetime(self.use(self.child(meta, "firstCreated")))
+            published = self.moment(self.use(self.child(meta, "firstCreated")))
         else:
             self.use(self.child(meta, "firstCreated"))
-        fields = {
-            "headline": headline,
-            "summary": summary if summary is not None else head.summary,
-            "kicker": kicker,
-            "dateline": dateline if dateline is not None else head.dateline,
-            "authors": tuple(authors),
-            "published": published,
-            "modified": self.datetime(self.use(self.child(content, "contentModified"))),
-            "language": self.language(content),
-            "url": self.url(meta),
-            "identifier": self.identifier(),
-            "publisher": self.publisher(meta),
-            "subjects": tuple(self.subjects(content)),
-            "sections": tuple(sections),
-        }
+        modified = self.moment(self.use(self.child(content, "contentModified")))
+        language = self.language(content)
+        url = self.url(meta)
+        publisher = self.publisher(meta)
+        subjects = tuple(self.subjects(content))
         self.report_unused(meta, content, head)
         try:
-            return Article(**fields)
+            return Article(
+                headline=headline,
+                summary=summary if summary is not None else head.summary,
+                kicker=kicker,
+                dateline=dateline if dateline is not None else head.dateline,
+                authors=tuple(authors),
+                published=published,
+                modified=modified,
+                language=language,
+                url=url,
+                identifier=self.identifier(),
+                publisher=publisher,
+                subjects=subjects,
+                sections=tuple(sections),
+            )
         except NewsModelError as exc:
-            raise DeserializationError(f"{self.where}: the item does not make a valid article", [str(exc)]) from exc
+            raise DeserializationError(
+                f"{self.where}: the item does not make a valid article", [str(exc)]
+            ) from exc
 
     def headlines(self, content: etree._Element | None) -> tuple[str | None, str | None]:
         headline = kicker = None
@@ -424,10 +433,11 @@ class _Reader:
                 if kicker is None:
                     kicker = text
                     self.use(element)
-            elif not roles or any(r.endswith(":main") for r in roles):
-                if headline is None or (lang is not None and lang == language and not self.ours):
-                    headline = text
-                    self.use(element)
+            elif (not roles or any(r.endswith(":main") for r in roles)) and (
+                headline is None or (lang is not None and lang == language and not self.ours)
+            ):
+                headline = text
+                self.use(element)
         return headline, kicker
 
     def description(self, content: etree._Element | None) -> str | None:
@@ -537,7 +547,9 @@ class _Reader:
 
         name = self.optional_text(first("name"))
         if name is None or not name.strip():
-            self.lose(f"creator {creator.get('qcode') or creator.get('uri') or ''} (no name)".replace(" ()", ""))
+            self.lose(
+                f"creator {creator.get('qcode') or creator.get('uri') or ''} (no name)".replace(" ()", "")
+            )
             return None
         details = first("personDetails")
         affiliation = self.child(details, "affiliation")
@@ -597,7 +609,9 @@ class _Reader:
             self.lose(f"inlineXML body <{kind}> ({inline.get('contenttype')})")
         for other in content_set:
             if isinstance(other.tag, str) and local_name(other) != "inlineXML":
-                self.lose(f"contentSet/{local_name(other)} ({other.get('contenttype') or other.get('href') or ''})")
+                self.lose(
+                    f"contentSet/{local_name(other)} ({other.get('contenttype') or other.get('href') or ''})"
+                )
         return [], NitfHead()
 
     def report_unused(
@@ -610,14 +624,33 @@ class _Reader:
             if parent is None:
                 continue
             for child in parent:
-                if isinstance(child.tag, str) and child not in self.used and local_name(child) not in (
-                    "itemMeta", "contentMeta", "contentSet", "assert", "headline", "description", "subject",
-                    "creator", "language", "contentCreated", "contentModified", "dateline", "link",
-                    "provider", "firstCreated",
+                if (
+                    isinstance(child.tag, str)
+                    and child not in self.used
+                    and local_name(child)
+                    not in (
+                        "itemMeta",
+                        "contentMeta",
+                        "contentSet",
+                        "assert",
+                        "headline",
+                        "description",
+                        "subject",
+                        "creator",
+                        "language",
+                        "contentCreated",
+                        "contentModified",
+                        "dateline",
+                        "link",
+                        "provider",
+                        "firstCreated",
+                    )
                 ):
                     self.lose(label + local_name(child))
         for parent, name in (
-            (content, "headline"), (content, "description"), (content, "subject"),
+            (content, "headline"),
+            (content, "description"),
+            (content, "subject"),
         ):
             for child in self.children(parent, name):
                 if child not in self.used and (self.text(child) or child.get("qcode")):

@@ -17,10 +17,20 @@ import attrs
 from lxml import etree
 
 from ..errors import DeserializationError, NewsModelError
-from ..model import Article, AuthorProfile, Block, BlockQuote, Figure, ListBlock, Paragraph, Publisher, Subject
+from ..model import (
+    Article,
+    AuthorProfile,
+    Block,
+    BlockQuote,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Publisher,
+    Subject,
+)
 from ._inline import Span, read_inline
 from ._xhtml import SectionBuilder, classify_xhtml
-from ._xml import NewsModelWarning, collapse, local_name, parse_xml
+from ._xml import NewsModelWarning, collapse, local_name, parse_xml, text_of
 
 __all__ = ["NITF_NS", "NewsModelWarning", "from_nitf"]
 
@@ -29,7 +39,9 @@ NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # NITF dates are ISO 8601 basic format: 20250304T101500Z or 20250304T101500+0100 (seconds optional).
-_BASIC = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,](\d+))?(Z|[+-]\d{2}:?\d{2})?\Z")
+_BASIC = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,](\d+))?(Z|[+-]\d{2}:?\d{2})?\Z"
+)
 
 
 @attrs.define
@@ -57,12 +69,31 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    return collapse("".join(element.itertext())) or None
+    return collapse(text_of(element)) or None
 
 
 _TEXT_ONLY = frozenset(
-    {"person", "org", "location", "chron", "money", "num", "event", "function", "object.title", "virtloc",
-     "postaddr", "copyrite", "lang", "pronounce", "classifier", "frac", "sub", "sup", "alt-code"}
+    {
+        "person",
+        "org",
+        "location",
+        "chron",
+        "money",
+        "num",
+        "event",
+        "function",
+        "object.title",
+        "virtloc",
+        "postaddr",
+        "copyrite",
+        "lang",
+        "pronounce",
+        "classifier",
+        "frac",
+        "sub",
+        "sup",
+        "alt-code",
+    }
 )
 
 
@@ -130,7 +161,9 @@ class _BodyReader:
                     paragraphs.append(found)
         if not paragraphs:
             return None
-        return BlockQuote(paragraphs=tuple(paragraphs), attribution=credit or element.get("quote-source") or None)
+        return BlockQuote(
+            paragraphs=tuple(paragraphs), attribution=credit or element.get("quote-source") or None
+        )
 
     def media(self, element: etree._Element) -> Block | None:
         reference = _child(element, "media-reference")
@@ -180,7 +213,7 @@ def _byline_authors(byline: etree._Element) -> list[AuthorProfile]:
         pieces = [byline.text or ""] + [c.tail or "" for c in byline if local_name(c) != "person"]
         for child in byline:
             if local_name(child) not in ("byttl",):
-                pieces.append("".join(child.itertext()))
+                pieces.append(text_of(child))
         raw = collapse(" ".join(pieces))
         raw = re.sub(r"\A(?:by|von|par|por)\s+", "", raw, flags=re.IGNORECASE).strip(" ,;")
         names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if n.strip()] if raw else []
@@ -254,7 +287,8 @@ def from_nitf(data: bytes | str, *, strict: bool = False) -> Article:
     issue = _child(docdata, "date.issue")
     release = _child(docdata, "date.release")
     published = _nitf_datetime(
-        (issue.get("norm") if issue is not None else None) or (release.get("norm") if release is not None else None),
+        (issue.get("norm") if issue is not None else None)
+        or (release.get("norm") if release is not None else None),
         lost,
         "date.issue",
     )
@@ -278,7 +312,8 @@ def from_nitf(data: bytes | str, *, strict: bool = False) -> Article:
     publisher = None
     if pubdata is not None and pubdata.get("name"):
         publisher = Publisher(name=collapse(pubdata.get("name", "")), url=pubdata.get("ex-ref") or None)
-    language = root.get(_XML_LANG) or (_child(root, "body").get(_XML_LANG) if _child(root, "body") is not None else None)
+    body = _child(root, "body")
+    language = root.get(_XML_LANG) or (body.get(_XML_LANG) if body is not None else None)
     if language is not None and not re.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", language):
         lost.append(f"language {language!r}")
         language = None
@@ -288,7 +323,9 @@ def from_nitf(data: bytes | str, *, strict: bool = False) -> Article:
     if lost:
         if strict:
             raise DeserializationError("the NITF document holds what the model cannot", lost)
-        warnings.warn(f"{where}: not carried by the model: " + "; ".join(lost), NewsModelWarning, stacklevel=2)
+        warnings.warn(
+            f"{where}: not carried by the model: " + "; ".join(lost), NewsModelWarning, stacklevel=2
+        )
     try:
         return Article(
             headline=headline,
