@@ -20,7 +20,7 @@ import attrs
 from lxml import etree
 
 from ..model import Emphasis, Link, Mark, Paragraph, Quote
-from ._xml import NewsModelWarning
+from ._xml import NewsModelWarning, escape_text
 
 __all__ = ["InlineKind", "Span", "annotation_key", "read_inline", "write_inline"]
 
@@ -43,33 +43,31 @@ class _Annotation:
     key: str
 
 
-# A factory makes the element for one fragment of an annotation under ``parent``.
-ElementFactory = Callable[[etree._Element, Quote | Mark, str], etree._Element]
+# Gives the start and end tags of one fragment of an annotation, given its class key.
+TagMaker = Callable[[Quote | Mark, str], tuple[str, str]]
+_NEST = '<span class="nm-nest">'
 
 
-def _append_text(element: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(element):
-        last = element[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        element.text = (element.text or "") + text
+def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -> tuple[str, str]:
+    start, end = make(annotation.value, annotation.key)
+    if inside is not None and type(annotation.value) is Link and type(inside.value) is Link:
+        # XHTML forbids <a> directly inside <a>; overlapping links nest through a span.
+        return _NEST + start, end + "</span>"
+    return start, end
 
 
-def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementFactory) -> None:
-    """Write the paragraph's text into ``parent`` with its quotes and marks as nested elements."""
+def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
+    """Append the paragraph's text to ``out`` as XML, its quotes and marks as nested elements."""
     text = paragraph.text
     if not paragraph.quotes and not paragraph.marks:
-        parent.text = text
+        out.append(escape_text(text))
         return
     annotations = [
         _Annotation(q.start, q.end, i, q, annotation_key("q", i)) for i, q in enumerate(paragraph.quotes)
     ]
     offset = len(annotations)
     annotations += [
-        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i))
-        for i, m in enumerate(paragraph.marks)
+        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i)) for i, m in enumerate(paragraph.marks)
     ]
     # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
     annotations.sort(key=lambda a: (a.start, -a.end, a.order))
@@ -78,10 +76,7 @@ def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementF
     for a in annotations:
         if a.start == a.end:
             empty_at.setdefault(a.start, []).append(a)
-    stack: list[tuple[_Annotation, etree._Element]] = []
-
-    def top() -> etree._Element:
-        return stack[-1][1] if stack else parent
+    stack: list[tuple[_Annotation, str]] = []
 
     for here, after in zip(boundaries, [*boundaries[1:], None], strict=True):
         if after is None:
@@ -91,13 +86,17 @@ def write_inline(parent: etree._Element, paragraph: Paragraph, factory: ElementF
         common = 0
         while common < len(stack) and common < len(active) and stack[common][0] is active[common]:
             common += 1
-        del stack[common:]
+        while len(stack) > common:
+            out.append(stack.pop()[1])
         for a in empty_at.get(here, ()):
-            factory(top(), a.value, a.key)
+            start, end = _tags(a, stack[-1][0] if stack else None, make)
+            out.append(start + end)
         for a in active[common:]:
-            stack.append((a, factory(top(), a.value, a.key)))
+            start, end = _tags(a, stack[-1][0] if stack else None, make)
+            out.append(start)
+            stack.append((a, end))
         if after is not None:
-            _append_text(top(), text[here:after])
+            out.append(escape_text(text[here:after]))
 
 
 @attrs.define

@@ -16,7 +16,16 @@ from lxml import etree
 
 from ..errors import DeserializationError, UnsafeXMLError
 
-__all__ = ["NewsModelWarning", "collapse", "local_name", "namespace", "parse_xml", "text_of"]
+__all__ = [
+    "NewsModelWarning",
+    "collapse",
+    "escape_attribute",
+    "escape_text",
+    "local_name",
+    "namespace",
+    "parse_xml",
+    "text_of",
+]
 
 
 class NewsModelWarning(UserWarning):
@@ -113,6 +122,26 @@ def namespace(element: etree._Element) -> str:
     if not isinstance(tag, str) or not tag.startswith("{"):
         return ""
     return tag[1:].partition("}")[0]
+
+
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\t\n\r]')
+_TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_ATTRIBUTE_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\t": "&#9;", "\n": "&#10;"}
+
+
+def escape_text(value: str) -> str:
+    """``value`` as XML character data: ``>`` too (for ``]]>``), and CR as ``&#13;`` so it stays CR."""
+    if _TEXT_SPECIAL.search(value) is None:
+        return value
+    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group()], value)
+
+
+def escape_attribute(value: str) -> str:
+    """``value`` for a double-quoted attribute; tabs and line ends as references so they survive."""
+    if _ATTRIBUTE_SPECIAL.search(value) is None:
+        return value
+    return _ATTRIBUTE_SPECIAL.sub(lambda m: _ATTRIBUTE_ESCAPES[m.group()], value)
 
 
 _WHITESPACE = re.compile(r"[ \t\r\n]+")

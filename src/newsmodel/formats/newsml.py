@@ -243,9 +243,12 @@ def _build_item(article: Article) -> etree._Element:
         _sub(content, "description", article.summary, role=SUMMARY_ROLE)
 
     if article.sections:
-        inline = _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
-        inline.append(write_xhtml(article))
+        _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
     return item
+
+
+_EMPTY_INLINE = '<inlineXML contenttype="application/xhtml+xml"/>'
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 
 
 def to_newsml(article: Article) -> bytes:
@@ -256,8 +259,13 @@ def to_newsml(article: Article) -> bytes:
     """
     if not isinstance(article, Article):
         raise TypeError(f"to_newsml() takes an Article, not {type(article).__name__}")
-    item = _build_item(article)
-    return etree.tostring(item, xml_declaration=True, encoding="UTF-8")
+    envelope = etree.tostring(_build_item(article), encoding="unicode")
+    if article.sections:
+        # The body is written as text (see _xhtml); it takes the place of the empty inlineXML.
+        before, empty, after = envelope.rpartition(_EMPTY_INLINE)
+        assert empty, "the envelope always ends with the empty inlineXML"
+        envelope = f"{before}{_EMPTY_INLINE[:-2]}>{write_xhtml(article)}</inlineXML>{after}"
+    return (_DECLARATION + envelope).encode("utf-8")
 
 
 # --------------------------------------------------------------------------------------------
