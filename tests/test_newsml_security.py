@@ -109,3 +109,10 @@ def test_undeclared_entities_and_xinclude_do_nothing(secret: Path) -> None:
     include = f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://{secret}" parse="text"/>'
     data = item("", f"headline {include}")
     assert "TOP-SECRET" not in from_newsml(data).headline
+
+
+def test_a_doctype_the_prolog_scan_misses_is_still_refused_after_parsing(secret: Path) -> None:
+    # "<a" inside a comment ends the quick prolog scan early; the parsed document still tells.
+    doctype = f'<!-- <a> --><!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    with pytest.raises(UnsafeXMLError):
+        from_newsml(item(doctype, "&xxe;"))

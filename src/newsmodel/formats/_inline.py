@@ -164,6 +164,12 @@ def read_inline(
     text is kept exactly; otherwise layout whitespace is collapsed as a browser would. Returns
     ``None`` when the element has no text.
     """
+    if not len(element):
+        # The common case, a paragraph of plain text, needs none of the machinery below.
+        plain = element.text or ""
+        if not verbatim:
+            plain = _normalise(plain)[0]
+        return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
     size = 0
     found: dict[str, _Found] = {}

@@ -58,14 +58,12 @@ _PARSER = _make_parser()
 
 
 def _prolog(data: bytes) -> bytes:
-    """The bytes before the root element, as ASCII-compatible bytes."""
+    """The bytes before the root element (where a DOCTYPE must be), as ASCII-compatible bytes."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
         # UTF-16/32 puts NULs between ASCII characters; normalise them away for the scan.
         data = data.replace(b"\x00", b"")
-    match = _ROOT_START.search(data, 0)
-    while match is not None and data[match.start() : match.start() + 4] in (b"<!--", b"<?xm"):
-        match = _ROOT_START.search(data, match.end())
-    return data if match is None else data[: match.start() + 1]
+    match = _ROOT_START.search(data)
+    return data if match is None else data[: match.start()]
 
 
 def parse_xml(data: bytes | str, *, what: str = "XML document") -> etree._Element:
@@ -101,11 +99,12 @@ def parse_xml(data: bytes | str, *, what: str = "XML document") -> etree._Elemen
     except etree.XMLSyntaxError as exc:
         raise DeserializationError(f"not a well-formed {what}", [str(exc)]) from exc
     docinfo = root.getroottree().docinfo
-    if (
-        getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None
-    ):  # pragma: no cover - caught by the scan
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
         raise UnsafeXMLError(f"refusing an {what} with a DOCTYPE", ["DTDs are not accepted"])
     return root
+
+
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def local_name(element: etree._Element) -> str:
@@ -113,7 +112,12 @@ def local_name(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL_NAMES) < 4096:  # tags come from the input: bound the cache
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def namespace(element: etree._Element) -> str:

@@ -284,6 +284,7 @@ class _Reader:
             for g in self._meta_children()
         )
         self.used: set[etree._Element] = set()
+        self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.lost: list[str] = []
         self.problems: list[str] = []
 
@@ -297,7 +298,14 @@ class _Reader:
     def children(self, parent: etree._Element | None, name: str) -> list[etree._Element]:
         if parent is None:
             return []
-        return [c for c in parent if isinstance(c.tag, str) and local_name(c) == name]
+        index = self._index.get(parent)
+        if index is None:
+            index = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    index.setdefault(local_name(child), []).append(child)
+            self._index[parent] = index
+        return index.get(name, [])
 
     def child(self, parent: etree._Element | None, name: str) -> etree._Element | None:
         found = self.children(parent, name)
