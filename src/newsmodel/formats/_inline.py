@@ -22,25 +22,11 @@ from lxml import etree
 from ..model import Emphasis, Link, Mark, Paragraph, Quote
 from ._xml import NewsModelWarning, escape_text
 
-__all__ = ["InlineKind", "Span", "annotation_key", "read_inline", "write_inline"]
+__all__ = ["InlineKind", "Span", "read_inline", "write_inline"]
 
 InlineKind = str  # "quote", "link", "emphasis" or "" (not an annotation: only its text counts)
 
 _KEY = re.compile(r"\Anm-([qm])(\d+)\Z")
-
-
-def annotation_key(quote_or_mark: str, index: int) -> str:
-    """The class token that names the ``index``-th quote (``"q"``) or mark (``"m"``) of a paragraph."""
-    return f"nm-{quote_or_mark}{index}"
-
-
-@attrs.define
-class _Annotation:
-    start: int
-    end: int
-    order: int
-    value: Quote | Mark
-    key: str
 
 
 # Gives the start and end tags of one fragment of an annotation, given its class key.
@@ -48,9 +34,14 @@ TagMaker = Callable[[Quote | Mark, str], tuple[str, str]]
 _NEST = '<span class="nm-nest">'
 
 
+# One annotation while writing: start, end, order (quotes first, then marks), the value, its class key.
+_Annotation = tuple[int, int, int, "Quote | Mark", str]
+
+
 def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -> tuple[str, str]:
-    start, end = make(annotation.value, annotation.key)
-    if inside is not None and type(annotation.value) is Link and type(inside.value) is Link:
+    value = annotation[3]
+    start, end = make(value, annotation[4])
+    if inside is not None and type(value) is Link and type(inside[3]) is Link:
         # XHTML forbids <a> directly inside <a>; overlapping links nest through a span.
         return _NEST + start, end + "</span>"
     return start, end
@@ -59,43 +50,39 @@ def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -
 def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     """Append the paragraph's text to ``out`` as XML, its quotes and marks as nested elements."""
     text = paragraph.text
-    if not paragraph.quotes and not paragraph.marks:
+    quotes, marks = paragraph.quotes, paragraph.marks
+    if not quotes and not marks:
         out.append(escape_text(text))
         return
-    annotations = [
-        _Annotation(q.start, q.end, i, q, annotation_key("q", i)) for i, q in enumerate(paragraph.quotes)
-    ]
+    annotations: list[_Annotation] = [(q.start, q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)]
     offset = len(annotations)
-    annotations += [
-        _Annotation(m.start, m.end, offset + i, m, annotation_key("m", i)) for i, m in enumerate(paragraph.marks)
-    ]
+    annotations += [(m.start, m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
     # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
-    annotations.sort(key=lambda a: (a.start, -a.end, a.order))
-    boundaries = sorted({0, len(text), *(a.start for a in annotations), *(a.end for a in annotations)})
+    annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
+    spans = [a for a in annotations if a[0] < a[1]]
     empty_at: dict[int, list[_Annotation]] = {}
     for a in annotations:
-        if a.start == a.end:
-            empty_at.setdefault(a.start, []).append(a)
+        if a[0] == a[1]:
+            empty_at.setdefault(a[0], []).append(a)
+    boundaries = sorted({0, len(text), *(a[0] for a in annotations), *(a[1] for a in annotations)})
     stack: list[tuple[_Annotation, str]] = []
 
-    for here, after in zip(boundaries, [*boundaries[1:], None], strict=True):
-        if after is None:
-            active: list[_Annotation] = []
-        else:
-            active = [a for a in annotations if a.start <= here and after <= a.end and a.start < a.end]
+    for here, after in zip(boundaries, [*boundaries[1:], -1], strict=True):
+        active = [a for a in spans if a[0] <= here and after <= a[1]] if after != -1 else []
         common = 0
         while common < len(stack) and common < len(active) and stack[common][0] is active[common]:
             common += 1
         while len(stack) > common:
             out.append(stack.pop()[1])
-        for a in empty_at.get(here, ()):
-            start, end = _tags(a, stack[-1][0] if stack else None, make)
-            out.append(start + end)
+        if empty_at:
+            for a in empty_at.get(here, ()):
+                start, end = _tags(a, stack[-1][0] if stack else None, make)
+                out.append(start + end)
         for a in active[common:]:
             start, end = _tags(a, stack[-1][0] if stack else None, make)
             out.append(start)
             stack.append((a, end))
-        if after is not None:
+        if after != -1:
             out.append(escape_text(text[here:after]))
 
 
