@@ -26,6 +26,7 @@ from .model import (
     Subject,
     Table,
 )
+from .quotes import find_quotes, quote_paragraphs
 
 __all__ = [
     "Article",
@@ -49,9 +50,11 @@ __all__ = [
     "UnsafeXMLError",
     "ValidationError",
     "__version__",
+    "find_quotes",
     "from_dict",
     "from_json",
     "json_schema",
+    "quote_paragraphs",
     "to_dict",
     "to_json",
 ]

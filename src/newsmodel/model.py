@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, cast
 
 import attrs
 
@@ -54,6 +56,21 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _BCP47 = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
 
 
+# Set while building from input whose characters were already proven XML-safe as a whole (one scan
+# of a JSON document instead of one per string); a ContextVar so no other thread or task is affected.
+_CHARACTERS_CHECKED: ContextVar[bool] = ContextVar("newsmodel_characters_checked", default=False)
+
+
+@contextmanager
+def characters_already_checked() -> Iterator[None]:
+    """Skip the per-string XML character check while building objects from pre-checked input."""
+    token = _CHARACTERS_CHECKED.set(True)
+    try:
+        yield
+    finally:
+        _CHARACTERS_CHECKED.reset(token)
+
+
 def xml_unsafe_characters(text: str) -> list[str]:
     """Return the characters of ``text`` that XML 1.0 cannot carry (empty if none)."""
     return _XML_UNSAFE.findall(text)
@@ -66,10 +83,16 @@ def _fail(obj: object, field: str, reason: str) -> ValidationError:
 def _check_str(
     obj: object, field: str, value: object, *, blank_ok: bool = True, empty_ok: bool = False
 ) -> None:
-    if type(value) is not str:
-        if not isinstance(value, str):
-            raise _fail(obj, field, f"expected a str, got {type(value).__name__}")
-    bad = _XML_UNSAFE.search(value)
+    if (
+        type(value) is str
+        and value
+        and blank_ok
+        and (_CHARACTERS_CHECKED.get() or not _XML_UNSAFE.search(value))
+    ):
+        return
+    if not isinstance(value, str):
+        raise _fail(obj, field, f"expected a str, got {type(value).__name__}")
+    bad = None if _CHARACTERS_CHECKED.get() else _XML_UNSAFE.search(value)
     if bad is not None:
         raise _fail(
             obj,
@@ -212,12 +235,21 @@ class Paragraph:
     marks: tuple[Mark, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self, "text", self.text)
+        text = self.text
+        # Paragraphs are most of an article: the common case is checked inline, the rest explained.
+        if type(text) is not str or not text or (not _CHARACTERS_CHECKED.get() and _XML_UNSAFE.search(text)):
+            _check_str(self, "text", text)
+        quotes = self.quotes if type(self.quotes) is tuple else _as_tuple(self, "quotes")
+        marks = self.marks if type(self.marks) is tuple else _as_tuple(self, "marks")
+        if quotes:
+            self._check_quotes(quotes)
+        if marks:
+            self._check_marks(marks)
+
+    def _check_quotes(self, quotes: tuple[object, ...]) -> None:
         text = self.text
         size = len(text)
         previous = 0
-        quotes = _as_tuple(self, "quotes") if self.quotes else ()
-        marks = _as_tuple(self, "marks") if self.marks else ()
         for i, quote in enumerate(quotes):
             if type(quote) is not Quote:
                 _check_items(self, "quotes", (quote,), Quote)
@@ -231,6 +263,9 @@ class Paragraph:
             if quote.start < previous:
                 raise _fail(self, f"quotes[{i}]", "quotes must be in document order (by start)")
             previous = quote.start
+
+    def _check_marks(self, marks: tuple[object, ...]) -> None:
+        size = len(self.text)
         for i, mark in enumerate(marks):
             if type(mark) is not Link and type(mark) is not Emphasis:
                 _check_items(self, "marks", (mark,), (Link, Emphasis))
@@ -376,7 +411,8 @@ class Section:
             if isinstance(paragraphs, str | bytes) or not isinstance(paragraphs, Iterable):
                 raise ValidationError("Section", "paragraphs", "expected a sequence of paragraphs")
             blocks = tuple(p if isinstance(p, Paragraph) else Paragraph(text=p) for p in paragraphs)
-        self.__attrs_init__(heading=heading, level=level, blocks=blocks)
+        # A list (or any iterable) is turned into a tuple, with a clear error, by the validator.
+        self.__attrs_init__(heading=heading, level=level, blocks=cast("tuple[Block, ...]", blocks))
 
     def __attrs_post_init__(self) -> None:
         _check_opt_str(self, "heading", self.heading)
@@ -389,7 +425,7 @@ class Section:
                 raise _fail(
                     self,
                     f"blocks[{i}]",
-                    f"expected one of Paragraph, ListBlock, BlockQuote, Figure, Table, got {type(block).__name__}",
+                    f"expected Paragraph, ListBlock, BlockQuote, Figure or Table, got {type(block).__name__}",
                 )
 
     @property

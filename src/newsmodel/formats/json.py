@@ -11,11 +11,12 @@ All of the mapping lives in :func:`make_converter`: one cattrs converter, config
 from __future__ import annotations
 
 import json as _stdlib_json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any, get_args, get_origin
+from typing import Any, AnyStr, get_args, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -37,13 +38,20 @@ from ..model import (
     ListBlock,
     Mark,
     Paragraph,
+    Quote,
+    Section,
     Table,
+    characters_already_checked,
 )
 
 try:  # orjson is an optional speed-up (the "fast" extra); the stdlib gives the same documents.
     import orjson as _orjson
 except ImportError:  # pragma: no cover - exercised only without the extra
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
+else:
+    # orjson before 3.10 crashes the interpreter on deeply nested input (seen with 3.8.3).
+    if tuple(int(part) for part in _orjson.__version__.split(".")[:2]) < (3, 10):  # pragma: no cover
+        _orjson = None  # type: ignore[assignment]
 
 __all__ = [
     "FORMAT_VERSION",
@@ -126,8 +134,8 @@ def _tuple_hook_factory(converter: cattrs.Converter, detailed: bool) -> Callable
             for index, item in enumerate(value):
                 try:
                     items.append(handler(item, element))
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    exc.__notes__ = [
+                except Exception as exc:
+                    exc.__notes__ = [  # type: ignore[attr-defined]
                         *getattr(exc, "__notes__", []),
                         IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
                     ]
@@ -161,9 +169,75 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, _tuple_hook_factory(converter, detailed_validation)
     )
-    configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
+    # Inner unions first: configuring Block captures the Paragraph hooks, which must already tag marks.
     configure_tagged_union(Mark, converter, tag_name="type", tag_generator=MARK_TAGS.__getitem__)
+    configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
+    if not detailed_validation:
+        _register_fast_body_hooks(converter)
     return converter
+
+
+def _register_fast_body_hooks(converter: cattrs.Converter) -> None:
+    """Hand-written hooks for the bulk of every document: sections, paragraphs and quotes.
+
+    They do what the generated hooks do, a few times faster, and leave every value check to the
+    model's own validators. Whatever they reject is re-read by the detailed converter, which
+    explains the problem; so they may be stricter than it, never laxer.
+    """
+    structure_mark = converter.get_structure_hook(Mark)
+    other_blocks = {
+        tag: (cls, converter.get_structure_hook(cls))
+        for cls, tag in BLOCK_TAGS.items()
+        if cls is not Paragraph
+    }
+    quote_keys = frozenset(("text", "start", "end", "speaker", "kind"))
+    paragraph_keys = frozenset(("type", "text", "quotes", "marks"))
+    section_keys = frozenset(("heading", "level", "blocks"))
+
+    def items(document: Mapping[str, Any], key: str) -> list[Any]:
+        value = document[key]
+        if type(value) is not list:
+            raise TypeError(f"{key} must be an array")
+        return value
+
+    def quote(document: Mapping[str, Any]) -> Quote:
+        if not document.keys() <= quote_keys:
+            raise ValueError("unknown key in quote")
+        return Quote(
+            text=document["text"],
+            start=document["start"],
+            end=document["end"],
+            speaker=document.get("speaker"),
+            kind=document.get("kind", "direct"),
+        )
+
+    def paragraph(document: Mapping[str, Any]) -> Paragraph:
+        if len(document) == 2:  # the common case: only "type" and "text"
+            return Paragraph(text=document["text"])
+        if not document.keys() <= paragraph_keys:
+            raise ValueError("unknown key in paragraph")
+        quotes = tuple([quote(q) for q in items(document, "quotes")]) if "quotes" in document else ()
+        marks = (
+            tuple([structure_mark(m, Mark) for m in items(document, "marks")]) if "marks" in document else ()
+        )
+        return Paragraph(text=document["text"], quotes=quotes, marks=marks)
+
+    def block(document: Mapping[str, Any]) -> Block:
+        tag = document["type"]
+        if tag == "paragraph":
+            return paragraph(document)
+        cls, hook = other_blocks[tag]
+        fields = dict(document)
+        del fields["type"]
+        return hook(fields, cls)  # type: ignore[no-any-return]
+
+    def section(document: Mapping[str, Any], _: type) -> Section:
+        if not isinstance(document, Mapping) or not document.keys() <= section_keys:
+            raise ValueError("not a section")
+        blocks = tuple([block(b) for b in items(document, "blocks")]) if "blocks" in document else ()
+        return Section(heading=document.get("heading"), level=document.get("level", 2), blocks=blocks)
+
+    converter.register_structure_hook(Section, section)
 
 
 # The fast converter answers valid input; the detailed one runs only to explain a failure.
@@ -203,15 +277,32 @@ def _format_problem(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, NewsModelError):
         return str(exc)
     if isinstance(exc, KeyError):
-        return "required field missing"
+        # cattrs raises KeyError both for a missing field and for a union tag it does not know.
+        return f"missing field or unknown type tag: {exc.args[0]!r}" if exc.args else "required field missing"
     if isinstance(exc, TypeError | ValueError) and not isinstance(exc, ForbiddenExtraKeysError):
         return f"invalid value: {exc}"
     return cattrs.v.format_exception(exc, type_)
 
 
+_KEY_PROBLEM = re.compile(r"missing field or unknown type tag: '(.*)' @ (.*)\Z")
+
+
+def _clarify_key_problem(problem: str) -> str:
+    match = _KEY_PROBLEM.match(problem)
+    if match is None:
+        return problem
+    key, path = match.groups()
+    if path.endswith("." + key):
+        return f"required field missing @ {path}"
+    if key == "type":
+        return f"the object has no 'type' tag @ {path}"
+    return f"unknown type tag {key!r} @ {path}"
+
+
 def _problems(exc: Exception) -> list[str]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        return cattrs.transform_error(exc, path="$", format_exception=_format_problem)
+        problems = cattrs.transform_error(exc, path="$", format_exception=_format_problem)
+        return [_clarify_key_problem(p) for p in problems]
     return [f"{_format_problem(exc, None)} @ $"]
 
 
@@ -221,6 +312,10 @@ def from_dict(document: Mapping[str, Any]) -> Article:
     Raises :class:`~newsmodel.errors.DeserializationError` listing every problem with its
     JSON path; no partial article is ever returned.
     """
+    return _article_from_document(document, characters_checked=False)
+
+
+def _article_from_document(document: Mapping[str, Any], *, characters_checked: bool) -> Article:
     if not isinstance(document, Mapping):
         raise DeserializationError(
             "not a newsmodel article", [f"expected an object, got {_json_type_name(document)} @ $"]
@@ -233,18 +328,22 @@ def from_dict(document: Mapping[str, Any]) -> Article:
             [f"format_version must be {FORMAT_VERSION}, got {version!r} @ $.format_version"],
         )
     try:
+        if characters_checked:
+            with characters_already_checked():
+                return _structure_article(body, Article)  # type: ignore[no-any-return]
         return _structure_article(body, Article)  # type: ignore[no-any-return]
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
-    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass below
+    except Exception:
         pass
     try:
-        _DETAILED.structure(body, Article)
+        # Reached only when the fast hooks refused the document: explain why, or (should they
+        # ever be stricter than needed) return what the detailed reading built.
+        return _DETAILED.structure(body, Article)
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
     except Exception as exc:
         raise DeserializationError("invalid newsmodel article", _problems(exc)) from exc
-    raise AssertionError("the fast and detailed converters disagree")  # pragma: no cover
 
 
 def from_json(data: str | bytes | bytearray | memoryview) -> Article:
@@ -272,7 +371,35 @@ def from_json(data: str | bytes | bytearray | memoryview) -> Article:
         raise DeserializationError("the document is nested too deeply") from None
     except ValueError as exc:
         raise DeserializationError("input is not valid JSON", [str(exc)]) from exc
-    return from_dict(document)
+    return _article_from_document(document, characters_checked=_only_xml_safe_characters(data))
+
+
+def _only_xml_safe_characters(data: str | bytes) -> bool:
+    """True if no string in this JSON document can hold a character XML 1.0 cannot carry.
+
+    orjson refuses raw control characters and lone surrogates, so such characters can only
+    come from \\u escapes, or be U+FFFE/U+FFFF themselves. One scan of the document then
+    replaces a scan of every string in it; a false alarm only means the slower, per-string check.
+    """
+    if _orjson is None:
+        return False
+    if isinstance(data, bytes):
+        # Single-byte searches run at memchr speed; longer needles are many times slower.
+        if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
+            return False
+        return not _has_unicode_escape(data, b"\\", b"u")
+    if "\ufffe" in data or "\uffff" in data:
+        return False
+    return not _has_unicode_escape(data, "\\", "u")
+
+
+def _has_unicode_escape(data: AnyStr, backslash: AnyStr, letter_u: AnyStr) -> bool:
+    escape = data.find(backslash)
+    while escape != -1:
+        if data[escape + 1 : escape + 2] == letter_u:
+            return True
+        escape = data.find(backslash, escape + 2)  # skip the escaped character, even a backslash
+    return False
 
 
 @cache
