@@ -136,6 +136,7 @@ def test_hostile_text_survives_exactly(standards: Path) -> None:
     data = to_newsml(article)
     assert_valid(data, standards)
     assert round_trip(article) == article
+    assert from_newsml(data.decode("utf-8")) == article  # str input too
     assert b"&#13;" in data  # a bare CR would be read back as LF
     assert b"<![CDATA[" not in data
 

@@ -91,7 +91,9 @@ def _write_block(out: list[str], block: Block) -> None:
             out.append('<div class="figure">')
         if block.src is not None:
             # <img> needs alt; the model's alt is never "", so "" stands for "no alt text".
-            out.append(f'<img src="{escape_attribute(block.src)}" alt="{escape_attribute(block.alt or "")}"/>')
+            out.append(
+                f'<img src="{escape_attribute(block.src)}" alt="{escape_attribute(block.alt or "")}"/>'
+            )
         if block.caption is not None:
             out.append(f'<p class="caption">{escape_text(block.caption)}</p>')
         if block.credit is not None:
@@ -114,7 +116,9 @@ def _write_block(out: list[str], block: Block) -> None:
 def write_xhtml(article: Article) -> str:
     """The article's sections as an XHTML 1.0 Strict ``<html>`` element (in the XHTML namespace), as text."""
     lang = "" if article.language is None else f' xml:lang="{escape_attribute(article.language)}"'
-    out = [f'<html xmlns="{XHTML_NS}"{lang}><head><title>{escape_text(article.headline)}</title></head><body>']
+    out = [
+        f'<html xmlns="{XHTML_NS}"{lang}><head><title>{escape_text(article.headline)}</title></head><body>'
+    ]
     for section in article.sections:
         out.append(f'<div class="section level-{section.level}">')
         if section.heading is not None:
