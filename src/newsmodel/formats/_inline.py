@@ -161,36 +161,41 @@ def read_inline(
     size = 0
     found: dict[str, _Found] = {}
     counter = 0
-
-    def add(text: str | None) -> None:
-        nonlocal size
-        if text:
-            pieces.append(text)
-            size += len(text)
-
-    def walk(node: etree._Element) -> None:
-        nonlocal counter
-        add(node.text)
-        for child in node:
-            span = classify(child) if isinstance(child.tag, str) else None
-            if span is not None and span.kind == "br":
-                add("\n" if verbatim else _BREAK)
-            elif span is not None:
-                start = size
-                counter += 1
-                order = counter
-                walk(child)
-                if span.kind:
-                    key = _key_of(child) or f"auto{order}"
-                    seen = found.get(key)
-                    if seen is None:
-                        found[key] = _Found(span.kind, start, size, _order_of(key, order), span.value)
-                    else:
-                        seen.start = min(seen.start, start)
-                        seen.end = max(seen.end, size)
-            add(child.tail)
-
-    walk(element)
+    # One entry per open element: its span (None: text only or skipped), start offset, document order.
+    opened: list[tuple[Span | None, int, int]] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            span = classify(node) if node is not element and isinstance(node.tag, str) else Span("")
+            if span is None or span.kind == "br":
+                walker.skip_subtree()
+                if span is not None:
+                    pieces.append("\n" if verbatim else _BREAK)
+                    size += 1
+                opened.append((None, size, 0))
+                continue
+            counter += 1
+            opened.append((span if span.kind else None, size, counter))
+            text = node.text
+            if text:
+                pieces.append(text)
+                size += len(text)
+            continue
+        span, start, order = opened.pop()
+        if node is element:
+            break
+        if span is not None:
+            key = _key_of(node) or f"auto{order}"
+            seen = found.get(key)
+            if seen is None:
+                found[key] = _Found(span.kind, start, size, _order_of(key, order), span.value)
+            else:
+                seen.start = min(seen.start, start)
+                seen.end = max(seen.end, size)
+        tail = node.tail
+        if tail:
+            pieces.append(tail)
+            size += len(tail)
     raw = "".join(pieces)
     if verbatim:
         text = raw
