@@ -286,7 +286,6 @@ class _Reader:
         self.used: set[etree._Element] = set()
         self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.lost: list[str] = []
-        self.problems: list[str] = []
 
     # -- small helpers
 
@@ -304,6 +303,7 @@ class _Reader:
             for child in parent:
                 if isinstance(child.tag, str):
                     index.setdefault(local_name(child), []).append(child)
+            index["*"] = [child for child in parent if isinstance(child.tag, str)]
             self._index[parent] = index
         return index.get(name, [])
 
@@ -510,6 +510,7 @@ class _Reader:
             if name is None or not name.strip():
                 if code is not None and not self.ours:
                     self.lose(f"subject {code} (no name)")
+                    self.use(element)
                 continue
             self.use(element)
             yield Subject(name=name, code=code)
@@ -637,32 +638,15 @@ class _Reader:
             for element in self.children(content, name):
                 self.use(element)
         for parent, label in ((self.item, ""), (meta, "itemMeta/"), (content, "contentMeta/")):
-            if parent is None:
-                continue
-            for child in parent:
-                if (
-                    isinstance(child.tag, str)
-                    and child not in self.used
-                    and local_name(child)
-                    not in (
-                        "itemMeta",
-                        "contentMeta",
-                        "contentSet",
-                        "assert",
-                        "headline",
-                        "description",
-                        "subject",
-                        "creator",
-                        "language",
-                        "contentCreated",
-                        "contentModified",
-                        "dateline",
-                        "link",
-                        "provider",
-                        "firstCreated",
-                    )
-                ):
-                    self.lose(label + local_name(child))
+            for child in self.children(parent, "*"):
+                name = local_name(child)
+                if child not in self.used and name not in _REPORTED_ELSEWHERE:
+                    self.lose(label + name)
+        for element in self.children(self.item, "assert"):
+            if element not in self.used:
+                self.lose(
+                    f"assert {element.get('qcode') or element.get('uri') or element.get('literal') or ''}"
+                )
         for parent, name in (
             (content, "headline"),
             (content, "description"),
@@ -681,6 +665,28 @@ class _Reader:
             if self.strict:
                 raise DeserializationError(f"{self.where}: the item holds what the model cannot", self.lost)
             warnings.warn(message, NewsModelWarning, stacklevel=4)
+
+
+# Elements whose leftovers report_unused describes itself (with roles), or that hold the others.
+_REPORTED_ELSEWHERE = frozenset(
+    {
+        "itemMeta",
+        "contentMeta",
+        "contentSet",
+        "assert",
+        "headline",
+        "description",
+        "subject",
+        "creator",
+        "language",
+        "contentCreated",
+        "contentModified",
+        "dateline",
+        "link",
+        "provider",
+        "firstCreated",
+    }
+)
 
 
 def _summarise(items: list[str]) -> list[str]:
