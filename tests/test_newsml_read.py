@@ -11,12 +11,12 @@ import pytest
 from newsml_support import FIXTURES
 from newsmodel.errors import DeserializationError
 from newsmodel.formats.newsml import NewsModelWarning, from_newsml, read_newsml_items
-from newsmodel.model import BlockQuote, Emphasis, Figure, ListBlock, Paragraph, Quote
+from newsmodel.model import Article, BlockQuote, Emphasis, Figure, ListBlock, Paragraph, Quote
 
 EXAMPLES = Path("newsml-g2") / "examples"
 
 
-def read_reporting(data: bytes) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+def read_reporting(data: bytes) -> tuple[list[Article], list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         articles = read_newsml_items(data)

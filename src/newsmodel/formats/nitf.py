@@ -26,6 +26,7 @@ from ..model import (
     ListBlock,
     Paragraph,
     Publisher,
+    Section,
     Subject,
 )
 from ._inline import Span, read_inline
@@ -222,7 +223,7 @@ def _byline_authors(byline: etree._Element) -> list[AuthorProfile]:
     return [AuthorProfile(name=name, role=title) for name in names]
 
 
-def read_nitf_body(root: etree._Element, *, where: str) -> tuple[list, NitfHead]:  # type: ignore[type-arg]
+def read_nitf_body(root: etree._Element, *, where: str) -> tuple[list[Section], NitfHead]:
     """Read the ``body`` of an NITF document (``root`` is ``<nitf>`` or its ``<body>``)."""
     body = root if local_name(root) == "body" else _child(root, "body")
     reader = _BodyReader(where)
