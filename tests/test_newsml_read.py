@@ -240,3 +240,12 @@ def test_unusable_dates_are_reported_not_invented() -> None:
     with pytest.warns(NewsModelWarning, match="a date without a time.*no UTC offset"):
         article = from_newsml(data)
     assert (article.published, article.modified) == (None, None)
+
+
+def test_a_byline_without_creators_is_reported() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g"><contentMeta>'
+        b"<headline>h</headline><by>By Ada Obi</by></contentMeta></newsItem>"
+    )
+    with pytest.warns(NewsModelWarning, match="by 'By Ada Obi'"):
+        assert from_newsml(data).authors == ()

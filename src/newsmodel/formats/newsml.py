@@ -286,6 +286,7 @@ class _Reader:
         self.used: set[etree._Element] = set()
         self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.lost: list[str] = []
+        self.had_authors = False
 
     # -- small helpers
 
@@ -399,6 +400,7 @@ class _Reader:
         authors = self.authors(content)
         if not authors:
             authors = list(head.authors)
+        self.had_authors = bool(authors)
         summary = self.description(content)
         dateline = self.optional_text(self.use(self.child(content, "dateline")))
         published = self.moment(self.use(self.child(content, "contentCreated")))
@@ -634,9 +636,11 @@ class _Reader:
     def report_unused(
         self, meta: etree._Element | None, content: etree._Element | None, head: NitfHead
     ) -> None:
-        for name in ("by",):
-            for element in self.children(content, name):
-                self.use(element)
+        for element in self.children(content, "by"):
+            # by is derived from the creators; without any, it is the only record of who wrote it.
+            if not self.had_authors and self.text(element):
+                self.lose(f"contentMeta/by {self.text(element)!r} (no creator to match it)")
+            self.use(element)
         for parent, label in ((self.item, ""), (meta, "itemMeta/"), (content, "contentMeta/")):
             for child in self.children(parent, "*"):
                 name = local_name(child)
