@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmodel.errors import NewsModelError, UnsafeXMLError
-from newsmodel.formats.newsml import from_newsml, read_newsml_items
+from newsmodel.formats.newsml import NewsModelWarning, from_newsml, read_newsml_items, to_newsml
 from newsmodel.formats.nitf import from_nitf
+from newsmodel.model import Article
+from newsmodel.strategies import articles
 
 READERS: list[Callable[[bytes], object]] = [from_newsml, read_newsml_items, from_nitf]
 
@@ -116,3 +122,21 @@ def test_a_doctype_the_prolog_scan_misses_is_still_refused_after_parsing(secret:
     doctype = f'<!-- <a> --><!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file://{secret}">]>'
     with pytest.raises(UnsafeXMLError):
         from_newsml(item(doctype, "&xxe;"))
+
+
+@given(articles(max_sections=2), st.data())
+def test_corrupted_items_give_an_article_or_a_newsmodel_error(article: Article, data: st.DataObject) -> None:
+    raw = bytearray(to_newsml(article))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        edit = data.draw(st.sampled_from(["cut", "replace", "repeat"]))
+        if edit == "cut":
+            del raw[at : at + data.draw(st.integers(1, 30))]
+        elif edit == "replace":
+            raw[at] = data.draw(st.sampled_from(b'<>/"=&;x 1\n'))
+        else:
+            raw[at:at] = raw[at : at + 40]
+    # Any exception but a NewsModelError fails the test.
+    with warnings.catch_warnings(), contextlib.suppress(NewsModelError):
+        warnings.simplefilter("ignore", NewsModelWarning)
+        assert isinstance(from_newsml(bytes(raw)), Article)
