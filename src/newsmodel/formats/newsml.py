@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from .._version import __version__
-from ..errors import DeserializationError, NewsModelError
+from ..errors import DeserializationError, NewsModelError, ValidationError
 from ..model import Article, AuthorProfile, Publisher, Section, Subject
 from ._xhtml import XHTML_NS, body_title, read_xhtml_body, write_xhtml
 from ._xml import NewsModelWarning, collapse, local_name, namespace, parse_xml, text_of
@@ -693,6 +693,14 @@ _REPORTED_ELSEWHERE = frozenset(
 )
 
 
+def _read_item(item: etree._Element, where: str, strict: bool) -> Article:
+    try:
+        return _Reader(item, where=where, strict=strict).read()
+    except ValidationError as exc:
+        # A part of the item (a quote, a table) that makes no valid model object.
+        raise DeserializationError(f"{where}: the item does not make a valid article", [str(exc)]) from exc
+
+
 def _summarise(items: list[str]) -> list[str]:
     counts: dict[str, int] = {}
     for item in items:
@@ -742,7 +750,7 @@ def read_newsml_items(data: bytes | str, *, strict: bool = False) -> list[Articl
             raise DeserializationError("the newsMessage holds items that are not news items", others)
         warnings.warn(message, NewsModelWarning, stacklevel=2)
     return [
-        _Reader(item, where=f"newsItem {item.get('guid') or index + 1}", strict=strict).read()
+        _read_item(item, f"newsItem {item.get('guid') or index + 1}", strict)
         for index, item in enumerate(items)
     ]
 
@@ -767,4 +775,4 @@ def from_newsml(data: bytes | str, *, strict: bool = False) -> Article:
             raise DeserializationError("the newsMessage holds more than one item", skipped)
         warnings.warn(message + " (use read_newsml_items for all)", NewsModelWarning, stacklevel=2)
     first = items[0]
-    return _Reader(first, where=f"newsItem {first.get('guid')}", strict=strict).read()
+    return _read_item(first, f"newsItem {first.get('guid')}", strict)

@@ -16,7 +16,7 @@ from datetime import datetime
 import attrs
 from lxml import etree
 
-from ..errors import DeserializationError, NewsModelError
+from ..errors import DeserializationError, NewsModelError, ValidationError
 from ..model import (
     Article,
     AuthorProfile,
@@ -277,7 +277,10 @@ def from_nitf(data: bytes | str, *, strict: bool = False) -> Article:
             "not an NITF document", [f"the root element is <{local_name(root)}>, expected <nitf>"]
         )
     where = "NITF document"
-    sections, head = read_nitf_body(root, where=where)
+    try:
+        sections, head = read_nitf_body(root, where=where)
+    except ValidationError as exc:
+        raise DeserializationError(f"{where}: does not make a valid article", [str(exc)]) from exc
     lost = list(head.lost)
     meta = _child(root, "head")
     docdata = _child(meta, "docdata")
