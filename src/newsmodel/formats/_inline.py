@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from lxml import etree
@@ -251,3 +251,79 @@ def _order_of(key: str, counter: int) -> tuple[int, int]:
     if match is None:
         return (2, counter)  # another producer's markup: document order, after our own
     return (0 if match.group(1) == "q" else 1, int(match.group(2)))
+
+
+_X = "{http://www.w3.org/1999/xhtml}"
+# What newsmodel's own writer puts inside a paragraph, and the emphasis style of each tag.
+_OWN_TAGS = {
+    _X + "q": "",
+    _X + "a": "",
+    _X + "span": "",
+    _X + "em": "emphasis",
+    _X + "strong": "strong",
+    _X + "code": "code",
+}
+
+
+def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
+    """The fast path of :func:`read_inline` for the XHTML newsmodel itself writes (text kept exactly).
+
+    Returns ``False`` when the element holds anything the writer never produces, so the caller
+    falls back to the general reader.
+    """
+    if not len(element):
+        plain = element.text or ""
+        return Paragraph(text=plain) if plain else None
+    pieces: list[str] = []
+    size = 0
+    starts: list[int] = []
+    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment]
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and node.tag not in _OWN_TAGS:
+                return False
+            starts.append(size)
+            text = node.text
+            if text:
+                pieces.append(text)
+                size += len(text)
+            continue
+        start = starts.pop()
+        if node is element:
+            break
+        key = (node.get("class") or "").partition(" ")[0]
+        if _KEY.match(key):
+            seen = found.get(key)
+            if seen is None:
+                found[key] = [start, size, node]
+            else:
+                seen[1] = size  # fragments come in document order
+        tail = node.tail
+        if tail:
+            pieces.append(tail)
+            size += len(tail)
+    text = "".join(pieces)
+    if not text:
+        return None
+    quotes: list[tuple[int, Quote]] = []
+    marks: list[tuple[int, Mark]] = []
+    for key, (start, end, node) in found.items():
+        index = int(key[4:])
+        tag = node.tag
+        if key[3] == "q":
+            kind = (node.get("class") or "").partition(" ")[2] or "direct"
+            speaker = node.get("title")
+            quotes.append(
+                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+            )
+        elif tag == _X + "a":
+            marks.append(
+                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
+            )
+        else:
+            style = _OWN_TAGS.get(tag) or (node.get("class") or "").partition(" ")[2]
+            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
+    quotes.sort(key=lambda pair: pair[0])
+    marks.sort(key=lambda pair: pair[0])
+    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))

@@ -32,7 +32,7 @@ from ..model import (
     Section,
     Table,
 )
-from ._inline import Span, read_inline, write_inline
+from ._inline import Span, read_inline, read_own_inline, write_inline
 from ._xml import NewsModelWarning, collapse, escape_attribute, escape_text, local_name, text_of
 
 __all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
@@ -228,6 +228,10 @@ class _XhtmlReader:
         return self.text(element) or None
 
     def paragraph(self, element: etree._Element) -> Paragraph | None:
+        if self.verbatim:
+            found = read_own_inline(element)
+            if found is not False:
+                return found
         return read_inline(element, classify_xhtml, verbatim=self.verbatim, where=self.where)
 
     def drop(self, element: etree._Element, why: str) -> None:
