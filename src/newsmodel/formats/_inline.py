@@ -1,0 +1,329 @@
+"""Stand-off inline annotations to nested XML markup and back, for XHTML and NITF paragraphs.
+
+The model keeps quotes and marks as offsets into a paragraph's text; they may nest, overlap,
+touch, be empty, or share a span. XML needs properly nested elements, so the writer splits the
+text at every annotation boundary and opens and closes elements as annotations start and end:
+an annotation that crosses another is written as several *fragments*. Each fragment carries a
+``class`` token naming its annotation (``nm-q0`` is the paragraph's first quote, ``nm-m2`` its
+third mark), so the reader can join the fragments again and restore the exact offsets and order.
+Markup from other producers has no such tokens: each element is then one annotation.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import attrs
+from lxml import etree
+
+from ..model import Emphasis, Link, Mark, Paragraph, Quote
+from ._xml import NewsModelWarning, escape_text
+
+__all__ = ["InlineKind", "Span", "read_inline", "write_inline"]
+
+InlineKind = str  # "quote", "link", "emphasis" or "" (not an annotation: only its text counts)
+
+_KEY = re.compile(r"\Anm-([qm])(\d+)\Z")
+
+
+# Gives the start and end tags of one fragment of an annotation, given its class key.
+TagMaker = Callable[[Quote | Mark, str], tuple[str, str]]
+_NEST = '<span class="nm-nest">'
+
+
+# One annotation while writing: start, end, order (quotes first, then marks), the value, its class key.
+_Annotation = tuple[int, int, int, "Quote | Mark", str]
+
+
+def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -> tuple[str, str]:
+    value = annotation[3]
+    start, end = make(value, annotation[4])
+    if inside is not None and type(value) is Link and type(inside[3]) is Link:
+        # XHTML forbids <a> directly inside <a>; overlapping links nest through a span.
+        return _NEST + start, end + "</span>"
+    return start, end
+
+
+def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
+    """Append the paragraph's text to ``out`` as XML, its quotes and marks as nested elements."""
+    text = paragraph.text
+    quotes, marks = paragraph.quotes, paragraph.marks
+    if not quotes and not marks:
+        out.append(escape_text(text))
+        return
+    annotations: list[_Annotation] = [(q.start, q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)]
+    offset = len(annotations)
+    annotations += [(m.start, m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
+    # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
+    annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
+    spans = [a for a in annotations if a[0] < a[1]]
+    empty_at: dict[int, list[_Annotation]] = {}
+    for a in annotations:
+        if a[0] == a[1]:
+            empty_at.setdefault(a[0], []).append(a)
+    boundaries = sorted({0, len(text), *(a[0] for a in annotations), *(a[1] for a in annotations)})
+    stack: list[tuple[_Annotation, str]] = []
+
+    for here, after in zip(boundaries, [*boundaries[1:], -1], strict=True):
+        active = [a for a in spans if a[0] <= here and after <= a[1]] if after != -1 else []
+        common = 0
+        while common < len(stack) and common < len(active) and stack[common][0] is active[common]:
+            common += 1
+        while len(stack) > common:
+            out.append(stack.pop()[1])
+        if empty_at:
+            for a in empty_at.get(here, ()):
+                start, end = _tags(a, stack[-1][0] if stack else None, make)
+                out.append(start + end)
+        for a in active[common:]:
+            start, end = _tags(a, stack[-1][0] if stack else None, make)
+            out.append(start)
+            stack.append((a, end))
+        if after != -1:
+            out.append(escape_text(text[here:after]))
+
+
+@attrs.define
+class Span:
+    """What a reader's classifier says about one element: which annotation it is a fragment of."""
+
+    kind: InlineKind
+    value: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define
+class _Found:
+    kind: InlineKind
+    start: int
+    end: int
+    order: tuple[int, int]
+    value: dict[str, Any]
+
+
+_BREAK = "\x00"  # stands for <br/> until whitespace is normalised; XML text can never hold it
+_SPACE = frozenset(" \t\r\n")
+
+
+def _normalise(raw: str) -> tuple[str, list[int]]:
+    """Collapse whitespace runs as a browser would; return the text and a raw-to-new offset map."""
+    out: list[str] = []
+    mapping = [0] * (len(raw) + 1)
+    pending_space = False
+    for i, char in enumerate(raw):
+        mapping[i] = len(out)
+        if char in _SPACE:
+            pending_space = True
+            continue
+        if char == _BREAK:
+            while out and out[-1] == " ":
+                out.pop()
+            out.append("\n")
+            pending_space = False
+            mapping[i] = len(out) - 1
+            continue
+        if pending_space and out and out[-1] != "\n":
+            out.append(" ")
+            mapping[i] = len(out)
+        pending_space = False
+        out.append(char)
+    mapping[len(raw)] = len(out)
+    while out and out[-1] in " \n":
+        out.pop()
+    size = len(out)
+    return "".join(out), [min(m, size) for m in mapping]
+
+
+def read_inline(
+    element: etree._Element,
+    classify: Callable[[etree._Element], Span | None],
+    *,
+    verbatim: bool,
+    where: str,
+) -> Paragraph | None:
+    """Read a paragraph-like element: its text, with quotes and marks from its descendants.
+
+    ``classify`` says which descendants are annotations (and their attributes); ``None`` means
+    the element does not count at all (its text is skipped), a ``Span`` of kind ``""`` that only
+    its text counts, and ``"br"`` a line break. With ``verbatim`` (newsmodel's own documents) the
+    text is kept exactly; otherwise layout whitespace is collapsed as a browser would. Returns
+    ``None`` when the element has no text.
+    """
+    if not len(element):
+        # The common case, a paragraph of plain text, needs none of the machinery below.
+        plain = element.text or ""
+        if not verbatim:
+            plain = _normalise(plain)[0]
+        return Paragraph(text=plain) if plain else None
+    pieces: list[str] = []
+    size = 0
+    found: dict[str, _Found] = {}
+    counter = 0
+    # One entry per open element: its span (None: text only or skipped), start offset, document order.
+    opened: list[tuple[Span | None, int, int]] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            span = classify(node) if node is not element and isinstance(node.tag, str) else Span("")
+            if span is None or span.kind == "br":
+                walker.skip_subtree()
+                if span is not None:
+                    pieces.append("\n" if verbatim else _BREAK)
+                    size += 1
+                opened.append((None, size, 0))
+                continue
+            counter += 1
+            opened.append((span if span.kind else None, size, counter))
+            text = node.text
+            if text:
+                pieces.append(text)
+                size += len(text)
+            continue
+        span, start, order = opened.pop()
+        if node is element:
+            break
+        if span is not None:
+            key = _key_of(node) or f"auto{order}"
+            seen = found.get(key)
+            if seen is None:
+                found[key] = _Found(span.kind, start, size, _order_of(key, order), span.value)
+            else:
+                seen.start = min(seen.start, start)
+                seen.end = max(seen.end, size)
+        tail = node.tail
+        if tail:
+            pieces.append(tail)
+            size += len(tail)
+    raw = "".join(pieces)
+    if verbatim:
+        text = raw
+        mapping: Sequence[int] | None = None
+    else:
+        text, mapping = _normalise(raw)
+    if not text:
+        return None
+    quotes: list[Quote] = []
+    marks: list[Mark] = []
+    for item in sorted(found.values(), key=lambda f: f.order):
+        if mapping is None:
+            start, end = item.start, item.end
+        else:
+            start, end = mapping[item.start], mapping[item.end]
+            # Layout spaces at a quote's or mark's edges belong to the sentence around it.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        if item.kind == "quote":
+            if start == end:
+                warnings.warn(f"{where}: dropped an empty quotation", NewsModelWarning, stacklevel=4)
+                continue
+            speaker = item.value.get("speaker")
+            kind = item.value.get("kind", "direct")
+            quotes.append(
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=None if kind == "scare" else speaker,
+                    kind=kind,
+                )
+            )
+        elif item.kind == "link":
+            marks.append(Link(start=start, end=end, href=item.value["href"], title=item.value.get("title")))
+        elif item.kind == "emphasis":
+            marks.append(Emphasis(start=start, end=end, style=item.value["style"]))
+    quotes.sort(key=lambda q: q.start)  # stable: ties keep their written order
+    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
+
+
+def _key_of(element: etree._Element) -> str | None:
+    for token in (element.get("class") or "").split():
+        if _KEY.match(token):
+            return token
+    return None
+
+
+def _order_of(key: str, counter: int) -> tuple[int, int]:
+    match = _KEY.match(key)
+    if match is None:
+        return (2, counter)  # another producer's markup: document order, after our own
+    return (0 if match.group(1) == "q" else 1, int(match.group(2)))
+
+
+_X = "{http://www.w3.org/1999/xhtml}"
+# What newsmodel's own writer puts inside a paragraph, and the emphasis style of each tag.
+_OWN_TAGS = {
+    _X + "q": "",
+    _X + "a": "",
+    _X + "span": "",
+    _X + "em": "emphasis",
+    _X + "strong": "strong",
+    _X + "code": "code",
+}
+
+
+def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
+    """The fast path of :func:`read_inline` for the XHTML newsmodel itself writes (text kept exactly).
+
+    Returns ``False`` when the element holds anything the writer never produces, so the caller
+    falls back to the general reader.
+    """
+    if not len(element):
+        plain = element.text or ""
+        return Paragraph(text=plain) if plain else None
+    pieces: list[str] = []
+    size = 0
+    starts: list[int] = []
+    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment]
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and node.tag not in _OWN_TAGS:
+                return False
+            starts.append(size)
+            text = node.text
+            if text:
+                pieces.append(text)
+                size += len(text)
+            continue
+        start = starts.pop()
+        if node is element:
+            break
+        key = (node.get("class") or "").partition(" ")[0]
+        if _KEY.match(key):
+            seen = found.get(key)
+            if seen is None:
+                found[key] = [start, size, node]
+            else:
+                seen[1] = size  # fragments come in document order
+        tail = node.tail
+        if tail:
+            pieces.append(tail)
+            size += len(tail)
+    text = "".join(pieces)
+    if not text:
+        return None
+    quotes: list[tuple[int, Quote]] = []
+    marks: list[tuple[int, Mark]] = []
+    for key, (start, end, node) in found.items():
+        index = int(key[4:])
+        tag = node.tag
+        if key[3] == "q":
+            kind = (node.get("class") or "").partition(" ")[2] or "direct"
+            speaker = node.get("title")
+            quotes.append(
+                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+            )
+        elif tag == _X + "a":
+            marks.append(
+                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
+            )
+        else:
+            style = _OWN_TAGS.get(tag) or (node.get("class") or "").partition(" ")[2]
+            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
+    quotes.sort(key=lambda pair: pair[0])
+    marks.sort(key=lambda pair: pair[0])
+    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
