@@ -9,6 +9,8 @@ from .errors import (
     ValidationError,
 )
 from .formats.json import from_dict, from_json, json_schema, to_dict, to_json
+from .formats.newsml import NewsModelWarning, from_newsml, read_newsml_items, to_newsml
+from .formats.nitf import from_nitf
 from .model import (
     Article,
     AuthorProfile,
@@ -42,6 +44,7 @@ __all__ = [
     "ListBlock",
     "Mark",
     "NewsModelError",
+    "NewsModelWarning",
     "Paragraph",
     "ParseError",
     "Publisher",
@@ -55,10 +58,14 @@ __all__ = [
     "find_quotes",
     "from_dict",
     "from_json",
+    "from_newsml",
+    "from_nitf",
     "json_schema",
     "parse_html",
     "parse_text",
     "quote_paragraphs",
+    "read_newsml_items",
     "to_dict",
     "to_json",
+    "to_newsml",
 ]

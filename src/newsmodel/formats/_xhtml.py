@@ -33,7 +33,15 @@ from ..model import (
     Table,
 )
 from ._inline import Span, read_inline, read_own_inline, write_inline
-from ._xml import NewsModelWarning, collapse, escape_attribute, escape_text, local_name, text_of
+from ._xml import (
+    NewsModelWarning,
+    collapse,
+    escape_attribute,
+    escape_text,
+    local_name,
+    parse_xml,
+    text_of,
+)
 
 __all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
 
@@ -128,6 +136,28 @@ def write_xhtml(article: Article) -> str:
         out.append("</div>")
     out.append("</body></html>")
     return "".join(out)
+
+
+_SUMMARY_CLASS = "nm-summary"
+
+
+def summary_markup(summary: str, quotes: tuple[Quote, ...]) -> etree._Element:
+    """A summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
+    out = [f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">']
+    write_inline(out, Paragraph(text=summary, quotes=quotes), _tags)
+    out.append("</span>")
+    return parse_xml("".join(out), what="summary markup")
+
+
+def read_summary_markup(description: etree._Element) -> Paragraph | None:
+    """The summary text and its quotes from what :func:`summary_markup` wrote, if that is there."""
+    if description.text or len(description) != 1:
+        return None
+    span = description[0]
+    if span.tag != _X + "span" or span.get("class") != _SUMMARY_CLASS or span.tail:
+        return None
+    found = read_own_inline(span)
+    return found or None
 
 
 # --------------------------------------------------------------------------------------------

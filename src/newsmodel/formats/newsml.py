@@ -28,8 +28,15 @@ from lxml import etree
 
 from .._version import __version__
 from ..errors import DeserializationError, NewsModelError, ValidationError
-from ..model import Article, AuthorProfile, Publisher, Section, Subject
-from ._xhtml import XHTML_NS, body_title, read_xhtml_body, write_xhtml
+from ..model import Article, AuthorProfile, Publisher, Quote, Section, Subject
+from ._xhtml import (
+    XHTML_NS,
+    body_title,
+    read_summary_markup,
+    read_xhtml_body,
+    summary_markup,
+    write_xhtml,
+)
 from ._xml import NewsModelWarning, collapse, local_name, namespace, parse_xml, text_of
 from .nitf import NITF_NS, NitfHead, read_nitf_body
 
@@ -240,7 +247,12 @@ def _build_item(article: Article) -> etree._Element:
     if article.authors:
         _sub(content, "by", ", ".join(author.name for author in article.authors))
     if article.summary is not None:
-        _sub(content, "description", article.summary, role=SUMMARY_ROLE)
+        description = _sub(
+            content, "description", None if article.summary_quotes else article.summary, role=SUMMARY_ROLE
+        )
+        if article.summary_quotes:
+            # description is mixed content open to other namespaces: the quotes go in as XHTML <q>.
+            description.append(summary_markup(article.summary, article.summary_quotes))
 
     if article.sections:
         _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
@@ -401,7 +413,7 @@ class _Reader:
         if not authors:
             authors = list(head.authors)
         self.had_authors = bool(authors)
-        summary = self.description(content)
+        summary, summary_quotes = self.description(content)
         dateline = self.optional_text(self.use(self.child(content, "dateline")))
         published = self.moment(self.use(self.child(content, "contentCreated")))
         if published is None and not self.ours:
@@ -418,6 +430,7 @@ class _Reader:
             return Article(
                 headline=headline,
                 summary=summary if summary is not None else head.summary,
+                summary_quotes=summary_quotes if summary is not None else (),
                 kicker=kicker,
                 dateline=dateline if dateline is not None else head.dateline,
                 authors=tuple(authors),
@@ -458,13 +471,16 @@ class _Reader:
                 self.use(element)
         return headline, kicker
 
-    def description(self, content: etree._Element | None) -> str | None:
+    def description(self, content: etree._Element | None) -> tuple[str | None, tuple[Quote, ...]]:
         for element in self.children(content, "description"):
             roles = (element.get("role") or "").split()
             if not roles or any(r.endswith(":summary") for r in roles):
                 self.use(element)
-                return self.optional_text(element)
-        return None
+                quoted = read_summary_markup(element) if self.ours else None
+                if quoted is not None:
+                    return quoted.text, quoted.quotes
+                return self.optional_text(element), ()
+        return None, ()
 
     def language(self, content: etree._Element | None) -> str | None:
         element = self.use(self.child(content, "language"))
