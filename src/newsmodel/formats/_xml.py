@@ -91,7 +91,7 @@ def parse_xml(data: bytes | str, *, what: str = "XML document") -> etree._Elemen
         raise DeserializationError(f"empty input: expected an {what}")
     if _DOCTYPE.search(_prolog(raw)) is not None:
         raise UnsafeXMLError(
-            f"refusing an {what} with a DOCTYPE or entity declaration",
+            f"refusing the {what}: it has a DOCTYPE or entity declaration",
             ["DTDs and entities are refused: they enable external-entity (XXE) and entity-expansion attacks"],
         )
     try:
@@ -100,7 +100,7 @@ def parse_xml(data: bytes | str, *, what: str = "XML document") -> etree._Elemen
         raise DeserializationError(f"not a well-formed {what}", [str(exc)]) from exc
     docinfo = root.getroottree().docinfo
     if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
-        raise UnsafeXMLError(f"refusing an {what} with a DOCTYPE", ["DTDs are not accepted"])
+        raise UnsafeXMLError(f"refusing the {what}: it has a DOCTYPE", ["DTDs are not accepted"])
     return root
 
 
