@@ -28,7 +28,15 @@ from lxml import etree
 
 from .._version import __version__
 from ..errors import DeserializationError, NewsModelError, ValidationError
-from ..model import Article, AuthorProfile, Publisher, Quote, Section, Subject
+from ..model import (
+    Article,
+    AuthorProfile,
+    Publisher,
+    Quote,
+    Section,
+    Subject,
+    characters_already_checked,
+)
 from ._xhtml import (
     XHTML_NS,
     body_title,
@@ -711,7 +719,10 @@ _REPORTED_ELSEWHERE = frozenset(
 
 def _read_item(item: etree._Element, where: str, strict: bool) -> Article:
     try:
-        return _Reader(item, where=where, strict=strict).read()
+        # The XML parser already refused every character XML 1.0 cannot carry, and the reader
+        # builds strings only from the parsed text, so the model need not scan them again.
+        with characters_already_checked():
+            return _Reader(item, where=where, strict=strict).read()
     except ValidationError as exc:
         # A part of the item (a quote, a table) that makes no valid model object.
         raise DeserializationError(f"{where}: the item does not make a valid article", [str(exc)]) from exc
