@@ -147,3 +147,18 @@ def test_hostile_shapes_finish(hostile: str) -> None:
     except ParseError:
         return
     assert article.headline
+
+
+def test_trailing_credits_without_a_model_field_are_reported_not_dropped_silently() -> None:
+    import pytest
+
+    from newsmodel import NewsModelWarning, parse_text
+
+    text = (
+        "Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n\n"
+        "It carries 9,000 vehicles a day.\n\nAnna Berg reported from Westmere.\n\nEditing by Tom Hale\n"
+    )
+    with pytest.warns(NewsModelWarning, match="Anna Berg reported from Westmere") as caught:
+        article = parse_text(text)
+    assert "Editing by Tom Hale" in str(caught[0].message)
+    assert "reported from" not in article.body_text

@@ -4,12 +4,13 @@ from ._version import __version__
 from .errors import (
     DeserializationError,
     NewsModelError,
+    NewsModelWarning,
     ParseError,
     UnsafeXMLError,
     ValidationError,
 )
 from .formats.json import from_dict, from_json, json_schema, to_dict, to_json
-from .formats.newsml import NewsModelWarning, from_newsml, read_newsml_items, to_newsml
+from .formats.newsml import from_newsml, read_newsml_items, to_newsml
 from .formats.nitf import from_nitf
 from .model import (
     Article,

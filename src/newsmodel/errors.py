@@ -12,6 +12,7 @@ from collections.abc import Iterable
 __all__ = [
     "DeserializationError",
     "NewsModelError",
+    "NewsModelWarning",
     "ParseError",
     "UnsafeXMLError",
     "ValidationError",
@@ -64,6 +65,16 @@ class ParseError(NewsModelError, ValueError):
 
 class UnsafeXMLError(DeserializationError):
     """XML input used a feature newsmodel refuses for safety (DTDs, entities, external resources).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class NewsModelWarning(UserWarning):
+    """Something in the input has no place in the model and was left out (the message says what).
+
+    Readers warn rather than drop silently; turn the warning into an error with
+    ``warnings.simplefilter("error", NewsModelWarning)`` where nothing may be lost.
 
     .. versionadded:: 0.1.0
     """

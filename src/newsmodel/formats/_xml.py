@@ -14,7 +14,7 @@ from typing import cast
 
 from lxml import etree
 
-from ..errors import DeserializationError, UnsafeXMLError
+from ..errors import DeserializationError, NewsModelWarning, UnsafeXMLError
 
 __all__ = [
     "NewsModelWarning",
@@ -26,10 +26,6 @@ __all__ = [
     "parse_xml",
     "text_of",
 ]
-
-
-class NewsModelWarning(UserWarning):
-    """Something in the input has no place in the model and was left out (the message says what)."""
 
 
 # A DOCTYPE may only come before the root element, so looking at the prolog is enough. The

@@ -51,6 +51,8 @@ class Footer:
     emails: list[str] = attrs.Factory(list)
     publisher: Publisher | None = None
     bylines: list[AuthorProfile] = attrs.Factory(list)
+    #: Trailing lines the model has no field for (reporting and editing credits, unread bios).
+    unplaced: list[str] = attrs.Factory(list)
 
 
 def _is_footer_line(text: str) -> bool:
@@ -111,12 +113,18 @@ def split_footer(blocks: list[RawBlock], authors: Sequence[AuthorProfile]) -> tu
         owner = COPYRIGHT_LINE.fullmatch(text)
         if owner is not None:
             footer.publisher = Publisher(name=owner.group("name").strip())
-        if block.kind == "text" and not _is_footer_line(text) and not _footer_byline(text):
+        if block.kind != "text" or _footer_byline(text):
+            continue
+        if not _is_footer_line(text):
             bio_texts.append(text)
+        elif _REPORTED_FROM.fullmatch(text) or _FOOTER_CREDIT.fullmatch(text):
+            footer.unplaced.append(text)
     if bio_texts:
         profile = parse_bio(bio_texts)
         if profile is not None:
             footer.bios.append(profile)
+        else:
+            footer.unplaced.extend(bio_texts)
     return body, footer
 
 

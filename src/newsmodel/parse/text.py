@@ -12,12 +12,13 @@ The parse runs in passes, each in a module of its own:
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from datetime import timezone, tzinfo
 
 import attrs
 
-from ..errors import ParseError
+from ..errors import NewsModelWarning, ParseError
 from ..model import (
     Article,
     Block,
@@ -95,6 +96,13 @@ def _parse_clean(clean: str, language: str | None, default_timezone: tzinfo) -> 
         publisher=header.publisher or footer.publisher,
         sections=tuple(_open_with_header_blocks(header, sections)),
     )
+    if footer.unplaced:
+        warnings.warn(
+            "parse_text: no place in the model for these trailing lines: "
+            + "; ".join(repr(line) for line in footer.unplaced),
+            NewsModelWarning,
+            stacklevel=2,
+        )
     if front_matter:
         article = apply_front_matter(article, front_matter, default_timezone)
     if language is not None:
