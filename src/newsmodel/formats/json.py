@@ -27,6 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.strategies import configure_tagged_union
 
+from .._isotime import parse_iso_datetime
 from ..errors import DeserializationError, NewsModelError
 from ..model import (
     Article,
@@ -83,10 +84,8 @@ MARK_TAGS: Mapping[type, str] = {Link: "link", Emphasis: "emphasis"}
 def _structure_datetime(value: object, _: type) -> datetime:
     if type(value) is not str:
         raise TypeError(f"expected an ISO 8601 date-time string, got {type(value).__name__}")
-    # Python 3.10's fromisoformat does not know the "Z" suffix other producers write.
-    text = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
     try:
-        parsed = datetime.fromisoformat(text)
+        parsed = parse_iso_datetime(value)
     except ValueError:
         raise ValueError(f"not an ISO 8601 date-time: {value!r}") from None
     if parsed.tzinfo is None:

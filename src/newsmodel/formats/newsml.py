@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
+from .._isotime import parse_iso_datetime
 from .._version import __version__
 from ..errors import DeserializationError, NewsModelError, ValidationError
 from ..model import (
@@ -367,7 +368,7 @@ class _Reader:
             return None
         raw = (element.text or "").strip()
         try:
-            value = datetime.fromisoformat(raw)
+            value = parse_iso_datetime(raw)
         except ValueError:
             self.lose(f"{local_name(element)} {raw!r} (not an ISO 8601 date-time)")
             return None

@@ -15,6 +15,8 @@ import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .._isotime import parse_iso_datetime
+
 __all__ = ["parse_date", "split_date_label"]
 
 _MONTHS: dict[str, int] = {}
@@ -124,7 +126,7 @@ def _parse_iso(text: str, default_timezone: tzinfo) -> datetime | None:
     if len(text) < 10 or not text[:4].isdigit() or text[4] != "-":
         return None
     try:
-        value = datetime.fromisoformat(text)
+        value = parse_iso_datetime(text)
     except ValueError:
         return None
     return value if value.tzinfo is not None else value.replace(tzinfo=default_timezone)
