@@ -18,6 +18,7 @@ __all__ = [
     "CUE_VERBS",
     "DETERMINERS",
     "FEMALE",
+    "GIVEN_NAMES",
     "GENERIC_ORG_NOUNS",
     "LINKERS",
     "MALE",
@@ -121,6 +122,31 @@ MALE = _words(
     philip bobby johnny bradley tom hans klaus jürgen wolfgang pierre jean jacques luis carlos
     javier miguel pedro giovanni marco luca ahmed mohammed ali omar donald vladimir barack
     emmanuel olaf friedrich boris joe
+    # Given names across the languages the engine reads and beyond, so that a capitalised
+    # word before one ("Rancher Tom …", "Landrat Jürgen …") can be told from a first name.
+    alan alberto alejandro alessandro alfred alfredo andré andrea andreas andrés andrzej angelo
+    anton antonio antoine arjun armin arnaud arne axel bart bas bastian ben bernard bernd bill
+    björn bob bram bruno callum carlo carsten cedric césar chris christoph christophe christopher
+    claude claudio colin conor cornelis craig dan darius dariusz dean declan dennis derek dermot
+    diego dieter dimitri dirk dominic dominik duncan edgar eduardo elias emil emilio enrique
+    enzo erik ernst esteban ethan fabian fabio fabrice federico felipe felix fernando filip
+    florian françois francesco francisco franco frank franz fred frederik gareth gavin gerard
+    gerhard gianluca gilles giorgio giuseppe gordon graham grant greg guido guillaume günter
+    gustavo harry heinz helmut henk henri henrik herbert hugo hugh ian ibrahim ignacio igor
+    ivan jaap jakob jan jannik janusz jasper jens jeroen jim jimmy joachim joão joel johan
+    johannes jonas jorge josé josef joost jordi julian julien jun karl karim kai kenji kevin
+    kieran knut krzysztof lars laurent leo leon leonard leonardo lorenzo lucas luka lukas
+    luuk maarten malcolm manuel marc marcel marcelo marcin marco marcus mario marius mark
+    markus martin martijn mateo mathias matteo matthias mattia max maxime mehmet michel
+    michiel mikael mike miles mohamed moritz muhammad mustafa nabil neil niels nigel nico
+    nicolas niklas nikolai noel norbert nuno olivier oliver oscar oskar otto owen pablo
+    paolo pascal patrice patrik paulo pavel pedro philippe pieter piotr rafael rafał
+    rahul raj rajesh ralf ramón raúl reinhard rené ricardo riccardo rik roberto rodrigo
+    roel roland rolf ronan rory ruben rudolf rui rüdiger sam sander sandro santiago sašo
+    sebastian sébastien sergei sergio shane simon simone sipho stefan stefano stephan sven
+    takeshi tariq theo thierry thijs tim tobias tomas tomás tomasz toni torsten uwe valentin
+    vasco victor viktor vincenzo vittorio volker werner wilhelm willem wim wojciech xavier
+    yann yannick yusuf yves zoltan
     """
 )
 FEMALE = _words(
@@ -137,6 +163,32 @@ FEMALE = _words(
     danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
     jane angela ursula annalena sophie claire isabelle carmen lucia sofia giulia chiara kamala
     hillary melania ana lena amara priya fatima aisha ingrid greta
+    adriana agnieszka alejandra alessandra alexandra alicia alina amelia amélie anastasia
+    andrea angelika anke anna-lena anne annette anneke antje antonia astrid barbara beatrice
+    beatriz birgit brigitte camille carla carolina caroline cecilia céline charlotte chloé
+    christa claudia colette cornelia daniela danuta dominique doris edith elena eleonora
+    elif elisa elisabeth elise ella elke ellen eloise elsa els emilia emma erika esther eva
+    fabienne federica femke fiona florence francesca françoise gabriele gabriela gemma
+    gertrud gisela giovanna glenys gudrun hanna hannelore hélène heike helga hilde ilse
+    inés inês ines inge irene irina isabel isabella isabelle ivana jana janine jasmin
+    jeanne joanna johanna josefine judit julia juliette jutta karin karina katarzyna
+    katharina kathrin katja katrin kerstin kirsten klara laura laure lea leonie lieke lina
+    lisa lotte louise lucía luisa lydia magdalena maja manon manuela mar marga margarethe
+    margot mari mariana marianne marie-claire marina marion marisa marit marjolein marta
+    martina martine maryam mathilde meike mercedes mia michaela milena miriam monika
+    monique nadia nadine natalia natascha nathalie nina noor nora olga patrizia paula
+    paulina petra pia pilar raquel regina renate rita roberta rosa rosalind rosario sabine
+    sandra sanne sara silke silvia simona simone sinead sonia sonja stefanie susanne svenja
+    sylvie tamara tanja teresa ute valentina valeria valérie vera verena veronika vivian
+    wiebke yasmin yvonne zofia zoe
+    """
+)
+# Given names alone: the gendered words less the titles and pronouns.
+GIVEN_NAMES = (MALE | FEMALE) - _words(
+    """
+    mr. mr sir lord king prince father herr m. monsieur señor sr. don he him his himself er ihm
+    sein seine il lui él hij mrs. mrs ms. ms miss dame lady queen princess mother frau mme mme.
+    mlle madame señora sra. doña she her hers herself elle ella lei
     """
 )
 # Pronouns that can stand for a speaker, by what they can stand for.

@@ -299,8 +299,8 @@ def _name_mention(
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
-    if first == last and _is_adjective_capital(tokens, first):
-        return None  # "Olympic rower …", "Russian officials …": an adjective
+    if first == last and (_is_adjective_capital(tokens, first) or _is_modifier_capital(tokens, first)):
+        return None  # "Olympic rower …", "Opposition councillor Tomas Varga": it describes a noun
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
@@ -313,6 +313,11 @@ def _name_mention(
             title = word
             begin = k + 1
             break
+    if title is None and _is_descriptor(words[begin - first : last - first + 1]):
+        # "Rancher Tom Bellweather", "Landrat Jürgen Albers": a word before a given name and a
+        # surname describes the person; no title list can hold every such word.
+        title = words[begin - first]
+        begin += 1
     gender = _gender(words[: begin - first]) if begin > first else None
     if begin > last:
         if title is None:
@@ -371,7 +376,11 @@ def _name_mention(
             if previous.lower in lx.DETERMINERS and described < first:
                 described -= 1  # "Le réalisateur Antoine Méril", "The veteran striker Ali Kaya"
                 break
-            if not (previous.text.islower() or _is_adjective_capital(tokens, described - 1)):
+            if not (
+                previous.text.islower()
+                or _is_adjective_capital(tokens, described - 1)
+                or _is_modifier_capital(tokens, described - 1)
+            ):
                 break
             if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
                 break
@@ -399,6 +408,23 @@ def _name_mention(
     )
 
 
+def _is_descriptor(words: list[str]) -> bool:
+    """Whether the first of ``words`` describes a person named by the rest: it is no given name
+    itself, the next word is one and a surname follows. A given name first ("Mary Ann Smith")
+    or a name particle ("de Vries") keeps the whole run a name."""
+    if len(words) < 3:
+        return False
+    lead, given = words[0], words[1]
+    return (
+        given in lx.GIVEN_NAMES
+        and lead not in lx.GIVEN_NAMES
+        and lead not in lx.NAME_PARTICLES
+        and lead not in lx.ORG_WORDS
+        and len(lead) > 2
+        and lead.isalpha()
+    )
+
+
 _VERB_ENDINGS = ("ed", "ing", "ly")
 # Endings of English nouns for people: economist, spokeswoman, chairperson, headteacher.
 _PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistress")
@@ -422,6 +448,36 @@ def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
         and following.lower not in lx.CUE_VERBS
         and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS)
         and not _is_possessive(tokens[i])
+    )
+
+
+# Endings of English role nouns: shopkeeper, councillor, trustee, attendant, resident.
+_ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ist", "ian", "man", "woman", "person")
+
+
+def _is_role_word(token: Token) -> bool:
+    word = _bare(token.lower)
+    return _is_person_noun(word) or word in lx.ORG_NOUNS or (len(word) > 5 and word.endswith(_ROLE_ENDINGS))
+
+
+def _is_modifier_capital(tokens: list[Token], i: int) -> bool:
+    """A lone capitalised word before lower-case role words and a name: "Opposition councillor
+    Tomas Varga", "Operations manager Ana Silva". It qualifies the role and names nobody."""
+    if i > 0 and _is_capital(tokens[i - 1]):
+        return False  # part of a longer capitalised run, which is read as a whole
+    n = i + 1
+    while n < len(tokens) and n - i <= 2 and tokens[n].kind == "word" and tokens[n].text.islower():
+        if tokens[n].lower in _NOT_IN_NOMINAL or tokens[n].lower in lx.LINKERS:
+            return False
+        n += 1
+    if n == i + 1 or n >= len(tokens) or not _is_role_word(tokens[n - 1]):
+        return False
+    following = tokens[n]
+    return (
+        _is_capital(following)
+        and following.lower not in lx.STOP_CAPITALS
+        and not _is_possessive(tokens[i])
+        and tokens[i].lower not in lx.STOP_CAPITALS
     )
 
 
