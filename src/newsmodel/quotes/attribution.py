@@ -245,7 +245,11 @@ def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int)
 def _reads_as_words(quoted: str) -> bool:
     """Two or more plain lower-case words: phrasing, not a name, a title or a single term."""
     words = quoted.split()
-    return len(words) >= 2 and quoted[:1].islower() and not any(w[:1].isupper() for w in words[1:])
+    if len(words) < 2 or not quoted[:1].islower():
+        return False
+    # German capitalises every noun ("einem „verlorenen Jahrzehnt“"); an article first, as in
+    # "the Iron Lady", still makes it a name.
+    return words[0] not in lx.ARTICLES or not any(w[:1].isupper() for w in words[1:])
 
 
 def _may_be_verb(token: Token) -> bool:

@@ -18,8 +18,8 @@ __all__ = [
     "CUE_VERBS",
     "DETERMINERS",
     "FEMALE",
-    "GIVEN_NAMES",
     "GENERIC_ORG_NOUNS",
+    "GIVEN_NAMES",
     "LINKERS",
     "MALE",
     "NAME_PARTICLES",
@@ -27,10 +27,12 @@ __all__ = [
     "ORG_WORDS",
     "PERSON_NOUNS",
     "POSSESSIVE_PRONOUNS",
+    "PREPOSITIONS",
     "PRONOUNS",
     "SCARE_INTRODUCERS",
     "SECOND_PARTICLES",
     "STOP_CAPITALS",
+    "SUBJECT_AUXILIARIES",
     "TIME_WORDS",
     "TITLES",
     "TITLE_SUFFIXES",
@@ -146,7 +148,10 @@ MALE = _words(
     sebastian sébastien sergei sergio shane simon simone sipho stefan stefano stephan sven
     takeshi tariq theo thierry thijs tim tobias tomas tomás tomasz toni torsten uwe valentin
     vasco victor viktor vincenzo vittorio volker werner wilhelm willem wim wojciech xavier
-    yann yannick yusuf yves zoltan
+    yann yannick yusuf yves zoltan ahmet murat emre burak hakan cem kemal orhan serkan
+    hasan hüseyin osman yasin onur volkan tarek khalid hamid reza amir farid karim
+    kwame kofi chinedu emeka oluwaseun tunde themba thabo wei jian hao hiroshi takumi
+    min-jun ji-hoon arash ravi amit vikram sanjay suresh anil
     """
 )
 FEMALE = _words(
@@ -180,7 +185,10 @@ FEMALE = _words(
     paulina petra pia pilar raquel regina renate rita roberta rosa rosalind rosario sabine
     sandra sanne sara silke silvia simona simone sinead sonia sonja stefanie susanne svenja
     sylvie tamara tanja teresa ute valentina valeria valérie vera verena veronika vivian
-    wiebke yasmin yvonne zofia zoe
+    wiebke yasmin yvonne zofia zoe ayşe zeynep fatma emine leyla merve selin esra büşra
+    derya gül özlem layla amina nour samira salma yara leila chioma ngozi amara adaeze
+    thandiwe naledi mei yuki akiko haruka seo-yeon ji-woo shirin neha anjali sunita pooja
+    deepika meera
     """
 )
 # Given names alone: the gendered words less the titles and pronouns.
@@ -331,4 +339,12 @@ STOP_CAPITALS = (
     seine ihr ihre suo sua
     """
     )
+)
+
+# A name right before one of these is its clause's subject even after a fronted phrase:
+# "For forty-two years Walter Greaves has walked …". ("a" and "ha" are prepositions too.)
+SUBJECT_AUXILIARIES = _words("has had have will would did does can could is was hat hatte wird ist war heeft")
+# Words that take an object: a name after one ("A headteacher in Bristol has …") is no subject.
+PREPOSITIONS = STOP_CAPITALS | _words(
+    "near across about against among around between into over under without via"
 )

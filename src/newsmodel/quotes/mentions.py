@@ -393,7 +393,22 @@ def _name_mention(
     if role in lx.ORG_NOUNS and role not in lx.PERSON_NOUNS:
         is_org = True  # "Regional airline Skyhop": an organisation, which "the airline" will mean
     title = title or role
-    salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
+    opening = min(lead, first)
+    if (
+        opening > 0
+        and tokens[opening - 1].lower in lx.POSSESSIVE_PRONOUNS
+        and _opens_clause(tokens, opening - 1)
+    ):
+        opening -= 1  # "Seine Herausforderin Leyla Aksoy wirft …", "Her husband, …": the name is the subject
+    salient = (
+        _opens_clause(tokens, opening)
+        or _is_possessive(tokens[last])
+        or (
+            last + 1 < len(tokens)
+            and tokens[last + 1].lower in lx.SUBJECT_AUXILIARIES
+            and not _after_preposition(tokens, min(lead, first))
+        )
+    )
     return Mention(
         lead,
         last,
@@ -426,6 +441,15 @@ def _is_descriptor(words: list[str]) -> bool:
 
 
 _VERB_ENDINGS = ("ed", "ing", "ly")
+_AUXILIARY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+\Z")
+
+
+def _after_preposition(tokens: list[Token], i: int) -> bool:
+    """ "A headteacher in Bristol has …": the name is the object of "in", not the subject."""
+    return i > 0 and tokens[i - 1].lower in lx.PREPOSITIONS
+
+
 # Endings of English nouns for people: economist, spokeswoman, chairperson, headteacher.
 _PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistress")
 
@@ -620,6 +644,14 @@ def scan_names(text: str) -> list[Mention]:
         offset = match.start()
         before = text[max(0, offset - 16) : offset].rstrip()[-1:]
         salient = template.salient or not before or before in '.!?:;"”'
+        if not salient:
+            following = _AUXILIARY_AFTER.match(text, match.end())
+            preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
+            salient = (
+                following is not None
+                and following.group(1).lower() in lx.SUBJECT_AUXILIARIES
+                and (preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS)
+            )
         found.append(
             template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
         )
