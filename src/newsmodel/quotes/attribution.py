@@ -324,8 +324,23 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
                 break
     # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
     # describing the speaker, up to the name.
-    n = k
-    while n < size and n - k < 3 and n not in by_first and _is_describing_word(tokens[n]):
+    # "explique la viticultrice Claire Lambert", "said the veteran striker Ali Kaya": an article
+    # and role words no list knows, then the name.
+    # Italian "il" is a French pronoun too: after a cue verb, before a noun, it is an article.
+    article = (
+        k < size
+        and tokens[k].lower in lx.DETERMINERS
+        and (k not in by_first or by_first[k].kind == "pronoun")
+    )
+    n = k + 1 if article else k
+    while (
+        n < size
+        and n - k < 4
+        and n not in by_first
+        and _is_describing_word(tokens[n])
+        # "el consejero de Clima, Jordi Puig": a name after "de" is what the role is of.
+        and not (article and tokens[n].lower in _PREPOSITIONS_IN_NAMES)
+    ):
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n
