@@ -343,29 +343,40 @@ def _carry_from_introduction(
     """A paragraph that is nothing but unattributed speech, after a paragraph of narrative
     without quotes, is spoken by that narrative's subject: "… she did not hesitate." then
     "“It was the mill closure …”". Whoever the paragraph itself names would be a new voice."""
-    for index in range(1, len(parsed)):
-        paragraph = parsed[index]
+    for index, paragraph in enumerate(parsed):
         names = speakers[index]
-        if (
-            paragraph.block
-            or not names
-            or any(name is not None for name in names)
-            or any(named[index])
-            or parsed[index - 1].spans
-            or parsed[index - 1].block
-            or not _starts_with_quote(paragraph)
-            or not _only_quotes(paragraph)
-            or any(m.kind == "name" for m in paragraph.mentions)
-        ):
+        if paragraph.block or not names or any(name is not None for name in names) or any(named[index]):
             continue
-        end = bisect.bisect_left(keys, (index, 0))
-        found = _antecedent(seen, end, index - 1, "any", "person")
+        if index > 0 and _starts_with_quote(paragraph) and _only_quotes(paragraph):
+            if (
+                parsed[index - 1].spans
+                or parsed[index - 1].block
+                or any(m.kind == "name" for m in paragraph.mentions)
+            ):
+                continue
+            end, floor = bisect.bisect_left(keys, (index, 0)), index - 1
+        elif _ends_in_speech(paragraph):
+            # "Fietser Ahmed El Amrani haalt zijn schouders op. ‘Ik geloof het pas …’": the
+            # sentence before, in the same paragraph, introduces the speaker.
+            end, floor = bisect.bisect_left(keys, (index, paragraph.quote_tokens[0])), index
+        else:
+            continue
+        found = _antecedent(seen, end, floor, "any", "person")
         if found is None or found.speaker is None:
             continue
         speaker = found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
         for i in range(len(names)):
             if _is_speech(paragraph, i):
                 names[i] = speaker
+
+
+def _ends_in_speech(paragraph: _Parsed) -> bool:
+    """Whether the paragraph's quotes are whole sentences after some narrative, ending it."""
+    tokens = paragraph.tokens
+    first = paragraph.quote_tokens[0]
+    if first == 0 or tokens[first - 1].kind != "end":
+        return False
+    return all(t.kind in ("quote", "end") for t in tokens[first:])
 
 
 def _quote_chains(parsed: list[_Parsed]) -> list[list[tuple[int, int]]]:

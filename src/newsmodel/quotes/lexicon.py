@@ -64,7 +64,8 @@ CUE_VERBS = _words(
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
     sprach räumte bekräftigte versprach erzählte erzählt bezeichnete bezeichnet nannte nennt
-    reagierte
+    reagierte nannten betonten warnten kritisierten forderten bezeichneten meinten erklärt
+    antworteten schrieben
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
     assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
@@ -230,6 +231,18 @@ PERSON_NOUNS = _words(
     experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
+    colleague friend neighbour neighbor partner wife husband son daughter brother sister
+    widow widower parent parents pupil farmer fisherman shopkeeper volunteer activist
+    campaigner organiser organizer curator librarian engineer architect historian pensioner
+    retiree veteran survivor victim driver pilot soldier firefighter paramedic nurse worker
+    employee chef baker homeowner tenant landlord shopper passenger commuter trustee member
+    consultant surgeon physician midwife headteacher principal superintendent chairperson
+    directeur directrice adjoint adjointe médecin avocat avocate infirmière agriculteur
+    consejero consejera director directora presidenta gerente vecino vecina agricultor
+    agricultora médico médica abogado abogada
+    direttore direttrice sindaca assessora presidentessa consigliera medico avvocato
+    woordvoerder wethouder bewoner directeur voorzitter
+    porta-voz diretor diretora comandante autarca presidente
     """
 )
 # Nouns that name an organisation: "the company said", "the ministry told".

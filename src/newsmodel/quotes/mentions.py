@@ -289,7 +289,11 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
 
 def _given_name_only(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the run so far is titles and one given name: where a particle may follow."""
-    return sum(1 for k in range(first, last + 1) if not _is_title(tokens[k].lower.rstrip("."))) == 1
+    words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
+    plain = [w for w in words if not _is_title(w)]
+    if len(plain) == 2 and plain[1] in lx.GIVEN_NAMES and _is_descriptor([*plain, ""]):
+        return True  # "Fietser Ahmed El Amrani": a describing word, then the given name
+    return len(plain) == 1
 
 
 def _name_mention(
@@ -382,7 +386,12 @@ def _name_mention(
                 or _is_modifier_capital(tokens, described - 1)
             ):
                 break
-            if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
+            if (
+                previous.lower in lx.STOP_CAPITALS
+                or previous.lower in lx.CUE_VERBS
+                or previous.lower in _OBJECT_PREPOSITIONS
+            ):
+                # "La consejera de Agricultura": the name is what the role is of, not the person.
                 break
             described -= 1
         after_aside = (
@@ -423,6 +432,9 @@ def _name_mention(
     )
 
 
+_OBJECT_PREPOSITIONS = frozenset(("of", "de", "du", "des", "del", "della", "di", "da", "do", "von", "van"))
+
+
 def _is_descriptor(words: list[str]) -> bool:
     """Whether the first of ``words`` describes a person named by the rest: it is no given name
     itself, the next word is one and a surname follows. A given name first ("Mary Ann Smith")
@@ -430,9 +442,14 @@ def _is_descriptor(words: list[str]) -> bool:
     if len(words) < 3:
         return False
     lead, given = words[0], words[1]
+    if lead in lx.GIVEN_NAMES or any(w in lx.ORG_WORDS for w in words):
+        return False
+    if len(words) == 3 and len(lead) > 5 and lead.endswith(_DESCRIPTOR_ENDINGS) and given.isalpha():
+        # "Volunteer Moira Galbraith": a role noun's ending marks the word even when the given
+        # name after it is one no list holds.
+        return True
     return (
         given in lx.GIVEN_NAMES
-        and lead not in lx.GIVEN_NAMES
         and lead not in lx.NAME_PARTICLES
         and lead not in lx.ORG_WORDS
         and len(lead) > 2
@@ -440,6 +457,11 @@ def _is_descriptor(words: list[str]) -> bool:
     )
 
 
+# Endings of role nouns in the languages read: volunteer, organiser, curator, pensioner, Sprecher,
+# Sprecherin, Kommissar, chauffeur, activist, resident, historian.
+_DESCRIPTOR_ENDINGS = (
+    "er", "or", "ist", "ant", "ent", "ian", "man", "är", "eur", "ar", "erin", "orin", "istin", "entin", "ärin",
+)  # fmt: skip
 _VERB_ENDINGS = ("ed", "ing", "ly")
 _AUXILIARY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+\Z")
