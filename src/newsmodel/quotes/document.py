@@ -347,36 +347,24 @@ def _carry_from_introduction(
         names = speakers[index]
         if paragraph.block or not names or any(name is not None for name in names) or any(named[index]):
             continue
-        if index > 0 and _starts_with_quote(paragraph) and _only_quotes(paragraph):
-            if (
-                parsed[index - 1].spans
-                or parsed[index - 1].block
-                or any(m.kind == "name" for m in paragraph.mentions)
-            ):
-                continue
-            end, floor = bisect.bisect_left(keys, (index, 0)), index - 1
-        elif _ends_in_speech(paragraph):
-            # "Fietser Ahmed El Amrani haalt zijn schouders op. ‘Ik geloof het pas …’": the
-            # sentence before, in the same paragraph, introduces the speaker.
-            end, floor = bisect.bisect_left(keys, (index, paragraph.quote_tokens[0])), index
-        else:
+        if (
+            index == 0
+            or not _starts_with_quote(paragraph)
+            or not _only_quotes(paragraph)
+            or parsed[index - 1].spans
+            or parsed[index - 1].block
+            or any(m.kind == "name" for m in paragraph.mentions)
+        ):
+            # Speech after narrative in the same paragraph ("Smith arrived late. “We are
+            # ready.”") stays unattributed: the narrative may be about someone else.
             continue
-        found = _antecedent(seen, end, floor, "any", "person")
+        found = _antecedent(seen, bisect.bisect_left(keys, (index, 0)), index - 1, "any", "person")
         if found is None or found.speaker is None:
             continue
         speaker = found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
         for i in range(len(names)):
             if _is_speech(paragraph, i):
                 names[i] = speaker
-
-
-def _ends_in_speech(paragraph: _Parsed) -> bool:
-    """Whether the paragraph's quotes are whole sentences after some narrative, ending it."""
-    tokens = paragraph.tokens
-    first = paragraph.quote_tokens[0]
-    if first == 0 or tokens[first - 1].kind != "end":
-        return False
-    return all(t.kind in ("quote", "end") for t in tokens[first:])
 
 
 def _quote_chains(parsed: list[_Parsed]) -> list[list[tuple[int, int]]]:
