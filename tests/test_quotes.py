@@ -406,3 +406,11 @@ def test_a_name_before_an_auxiliary_is_a_subject_even_after_a_fronted_phrase() -
     # ... but not the object of a preposition.
     text = "A headteacher in Bristol has banned phones after what she called ‘a crisis of attention’."
     assert find_quotes(text)[0].speaker == "A headteacher"
+
+
+def test_a_word_the_document_names_someone_without_is_a_descriptor() -> None:
+    paragraphs = [
+        "Fahrgast Xaver Sommer nahm es gelassen: „Dann laufe ich eben.“",
+        "Xaver Sommer wohnt seit zwanzig Jahren in Plagwitz.",
+    ]
+    assert quote_paragraphs(paragraphs)[0][0].speaker == "Xaver Sommer"
