@@ -275,6 +275,20 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
         # "Farouk, 41, told", "Maria Lopez, the union’s president, said": the name before the aside.
         aside = next((n for n in range(k - 1, max(start - 1, k - 9), -1) if tokens[n].text == ","), None)
         named = by_last.get(aside - 1) if aside is not None else None
+        inside = by_last.get(k - 1) if aside is not None else None
+        if (
+            named is not None
+            and inside is not None
+            and inside.kind == "name"
+            and inside.category == "person"
+            and aside is not None
+            and inside.first == aside + 1
+            and named.first - 1 >= 0
+            and tokens[named.first - 1].lower in _PREPOSITIONS_IN_NAMES
+        ):
+            # "El teniente de alcalde de Vivienda, Jordi Martí, aseguró": the name before the
+            # aside is what the role is of; the person is the aside.
+            return inside
         if named is not None and named.kind == "name" and named.first >= start:
             return named
         k -= 1

@@ -362,6 +362,8 @@ def _carry_from_introduction(
         if found is None or found.speaker is None:
             continue
         speaker = found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
+        if not speaker.strip():
+            continue
         for i in range(len(names)):
             if _is_speech(paragraph, i):
                 names[i] = speaker

@@ -142,6 +142,20 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 continue
         if lower[:2] in _ELIDED_ARTICLES and lower[2:3].isalpha() and not _is_capital(token):
             noun = _bare(lower[2:])
+            following = i + 1
+            if (
+                _is_person_noun(noun)
+                and following < size
+                and _is_capital(tokens[following])
+                and tokens[following].lower not in lx.STOP_CAPITALS
+            ):
+                # "l’allenatore Vincenzo Italiano": one person, named, as after "la alcaldesa".
+                end = _name_run_end(tokens, following)
+                named = _name_mention(text, tokens, following, end, lead=i, role=noun)
+                if named is not None:
+                    mentions.append(named)
+                    i = end + 1
+                    continue
             if _is_person_noun(noun) or noun in lx.ORG_NOUNS:
                 # "l’assessore", "l’agence": article and noun in one token
                 category: Category = "org" if noun in lx.ORG_NOUNS and not _is_person_noun(noun) else "person"
@@ -162,6 +176,9 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 i += 1
                 continue
         inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
+        if lower in lx.DETERMINERS and lower in lx.PRONOUNS and _article_before_name(tokens, i):
+            i += 1  # Italian "Il capitano Lewis Ferguson": an article, not French "il"
+            continue
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
@@ -188,6 +205,22 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
         i += 1
     _share_titles(tokens, mentions)
     return _add_cued_phrases(text, tokens, mentions)
+
+
+# Endings of Italian and Spanish role nouns (capitano, direttore, giornalista, attrice), which
+# French verbs after "il" seldom have.
+_ROMANCE_ROLE_ENDINGS = ("ore", "ice", "ano", "ista", "ente")
+
+
+def _article_before_name(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("il") is followed by role words and then a capitalised name."""
+    n = i + 1
+    while n < len(tokens) and n - i <= 2 and tokens[n].kind == "word" and tokens[n].text.islower():
+        n += 1
+    if n == i + 1 or n >= len(tokens) or not _is_capital(tokens[n]) or tokens[n].lower in lx.STOP_CAPITALS:
+        return False
+    role = _bare(tokens[n - 1].lower)
+    return _is_person_noun(role) or (len(role) > 5 and role.endswith(_ROMANCE_ROLE_ENDINGS))
 
 
 def _add_cued_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -303,6 +336,8 @@ def _name_mention(
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
+    if first == last and _opens_sentence(tokens, first) and _is_participle_phrase(tokens, first):
+        return None  # "Coincée à l’aéroport, …", "Arrivata a Roma, …": a participle, not a name
     if first == last and (_is_adjective_capital(tokens, first) or _is_modifier_capital(tokens, first)):
         return None  # "Olympic rower …", "Opposition councillor Tomas Varga": it describes a noun
     begin = first
@@ -356,6 +391,8 @@ def _name_mention(
         start += 2
     end = tokens[last].end - (len(tokens[last].text) - len(_bare(tokens[last].text)))
     name = text[start:end]
+    if not name.strip():
+        return None  # "ß0": a lower-case letter with no upper case, stripped as if elided
     lowered = [w.lower() for w in name_words]
     is_org = any(w in lx.ORG_WORDS for w in lowered) or (
         len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
@@ -444,7 +481,7 @@ def _is_descriptor(words: list[str]) -> bool:
     lead, given = words[0], words[1]
     if lead in lx.GIVEN_NAMES or any(w in lx.ORG_WORDS for w in words):
         return False
-    if len(words) == 3 and len(lead) > 5 and lead.endswith(_DESCRIPTOR_ENDINGS) and given.isalpha():
+    if len(words) == 3 and len(lead) > 4 and lead.endswith(_DESCRIPTOR_ENDINGS) and given.isalpha():
         # "Volunteer Moira Galbraith": a role noun's ending marks the word even when the given
         # name after it is one no list holds.
         return True
@@ -463,6 +500,57 @@ _DESCRIPTOR_ENDINGS = (
     "er", "or", "ist", "ant", "ent", "ian", "man", "är", "eur", "ar", "erin", "orin", "istin", "entin", "ärin",
 )  # fmt: skip
 _VERB_ENDINGS = ("ed", "ing", "ly")
+# Past participles in French, Italian, Spanish and Portuguese, before a preposition.
+_PARTICIPLE_ENDINGS = (
+    "ée",
+    "ées",
+    "és",
+    "ata",
+    "ato",
+    "ati",
+    "ate",
+    "ada",
+    "ado",
+    "adas",
+    "ados",
+    "ida",
+    "ido",
+)
+_PARTICIPLE_PREPOSITIONS = frozenset(
+    [
+        "à",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "de",
+        "da",
+        "di",
+        "in",
+        "con",
+        "por",
+        "para",
+        "per",
+        "par",
+        "sur",
+        "tra",
+        "fra",
+    ]
+)
+
+
+def _is_participle_phrase(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].lower
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.lower in _PARTICIPLE_PREPOSITIONS
+        and word.endswith(_PARTICIPLE_ENDINGS)
+        and word not in lx.GIVEN_NAMES
+    )
+
+
 _AUXILIARY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+\Z")
 
