@@ -8,6 +8,7 @@ Data sets, each scored on its own:
   * held-out2 tests/fixtures/quotes/heldout2.json (ours, written after held-out had been seen)
   * held-out3 tests/fixtures/quotes/heldout3.json (ours, written after held-out2 had been seen)
   * held-out4 tests/fixtures/quotes/heldout4.json (ours, written after held-out3 had been seen)
+  * held-out5 tests/fixtures/quotes/heldout5.json (ours, written after held-out4 had been seen)
   * hand14   ../shared/conformance/quotes/handwritten14.jsonl (spans there include the marks;
              they are converted, and scare quotes are left out because hand14 does not label them)
   * seed     ../shared/seed-article.txt: the 6 partial quotes the issue requires, all Trump's
@@ -235,6 +236,7 @@ def main(argv: list[str]) -> None:
         sets.append(("held-out2", load_fixture(FIXTURES / "heldout2.json")))
         sets.append(("held-out3", load_fixture(FIXTURES / "heldout3.json")))
         sets.append(("held-out4", load_fixture(FIXTURES / "heldout4.json")))
+        sets.append(("held-out5", load_fixture(FIXTURES / "heldout5.json")))
     hand14 = SHARED / "conformance" / "quotes" / "handwritten14.jsonl"
     if hand14.exists():
         sets.append(("hand14", load_hand14(hand14)))
