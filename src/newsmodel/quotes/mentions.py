@@ -756,12 +756,9 @@ def scan_names(text: str) -> list[Mention]:
         salient = template.salient or not before or before in '.!?:;"”'
         if not salient:
             following = _AUXILIARY_AFTER.match(text, match.end())
-            preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
-            salient = (
-                following is not None
-                and following.group(1).lower() in lx.SUBJECT_AUXILIARIES
-                and (preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS)
-            )
+            if following is not None and following.group(1).lower() in lx.SUBJECT_AUXILIARIES:
+                preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
+                salient = preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS
         found.append(
             template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
         )
