@@ -469,6 +469,11 @@ def _name_mention(
     )
 
 
+# Words that start place names before what looks like a given name: "San Diego", "Santa Clara",
+# "Saint Louis", "Port Elizabeth", "Lake Victoria".
+_PLACE_PREFIXES = frozenset(
+    ("san", "santa", "santo", "são", "saint", "sainte", "sankt", "fort", "port", "mount", "lake", "cape")
+)
 _OBJECT_PREPOSITIONS = frozenset(("of", "de", "du", "des", "del", "della", "di", "da", "do", "von", "van"))
 
 
@@ -479,7 +484,7 @@ def _is_descriptor(words: list[str]) -> bool:
     if len(words) < 3:
         return False
     lead, given = words[0], words[1]
-    if lead in lx.GIVEN_NAMES or any(w in lx.ORG_WORDS for w in words):
+    if lead in lx.GIVEN_NAMES or lead in _PLACE_PREFIXES or any(w in lx.ORG_WORDS for w in words):
         return False
     if len(words) == 3 and len(lead) > 4 and lead.endswith(_DESCRIPTOR_ENDINGS) and given.isalpha():
         # "Volunteer Moira Galbraith": a role noun's ending marks the word even when the given
