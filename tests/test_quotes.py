@@ -349,3 +349,68 @@ def test_empty_input() -> None:
     assert find_quotes("") == ()
     assert quote_paragraphs([]) == ()
     assert quote_paragraphs(["", "  "]) == ((), ())
+
+
+# --- descriptors before names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A capitalised word before a given name and a surname describes the person.
+        ("“The creek was dry by August,” said Rancher Tom Bellweather.", "Tom Bellweather"),
+        ("Landrat Jürgen Albers warnte: „Wir lassen niemanden allein.“", "Jürgen Albers"),
+        ("„Drie jaar lang”, zei Bewoner Henk Jansen.", "Henk Jansen"),
+        # A role noun's ending marks it even before a given name no list holds.
+        ("Volunteer Moira Galbraith said it was “different every day.”", "Moira Galbraith"),
+        # A lone capital before lower-case role words qualifies the role.
+        ("Opposition councillor Tomas Varga said it was “a disgrace.”", "Tomas Varga"),
+        ("Local shopkeeper Vincent Obi called it “good news for everyone.”", "Vincent Obi"),
+        # After a cue verb: an article and role words no list knows, then the name.
+        ("«È un modo per restituire il museo», ha detto il direttore Paolo Esposito.", "Paolo Esposito"),
+    ],
+)
+def test_a_descriptor_before_a_name_is_not_part_of_it(text: str, speaker: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_a_given_name_first_keeps_the_whole_name() -> None:
+    assert [q.speaker for q in find_quotes("“We won,” said Mary Ann Smith.")] == ["Mary Ann Smith"]
+
+
+def test_a_name_after_de_is_what_the_role_is_of() -> None:
+    text = "La consejera de Agricultura, Rocío Navarro, prometió ayudas «en las próximas semanas»."
+    assert [q.speaker for q in find_quotes(text)] == ["Rocío Navarro"]
+
+
+def test_speech_after_an_introducing_paragraph_is_its_subjects() -> None:
+    paragraphs = [
+        "Retired judge Constance Whitaker spent thirty years on the bench. Asked which case she "
+        "remembered most, she did not hesitate.",
+        "“It was the mill closure in 1998. Four hundred people lost their jobs.",
+        "“Nobody who stood in front of me was a criminal.”",
+    ]
+    assert [[q.speaker for q in quotes] for quotes in quote_paragraphs(paragraphs)] == [
+        [],
+        ["Constance Whitaker"],
+        ["Constance Whitaker"],
+    ]
+
+
+def test_a_name_before_an_auxiliary_is_a_subject_even_after_a_fronted_phrase() -> None:
+    paragraphs = [
+        "For forty-two years Walter Greaves has walked the same route at dusk.",
+        "‘I never missed a night,’ he said.",
+    ]
+    assert quote_paragraphs(paragraphs)[1][0].speaker == "Walter Greaves"
+    # ... but not the object of a preposition.
+    text = "A headteacher in Bristol has banned phones after what she called ‘a crisis of attention’."
+    assert find_quotes(text)[0].speaker == "A headteacher"
+
+
+def test_a_word_the_document_names_someone_without_is_a_descriptor() -> None:
+    paragraphs = [
+        "Fahrgast Xaver Sommer nahm es gelassen: „Dann laufe ich eben.“",
+        "Xaver Sommer wohnt seit zwanzig Jahren in Plagwitz.",
+    ]
+    assert quote_paragraphs(paragraphs)[0][0].speaker == "Xaver Sommer"

@@ -245,7 +245,11 @@ def _inverted_speaker(tokens: list[Token], by_first: dict[int, Mention], k: int)
 def _reads_as_words(quoted: str) -> bool:
     """Two or more plain lower-case words: phrasing, not a name, a title or a single term."""
     words = quoted.split()
-    return len(words) >= 2 and quoted[:1].islower() and not any(w[:1].isupper() for w in words[1:])
+    if len(words) < 2 or not quoted[:1].islower():
+        return False
+    # German capitalises every noun ("einem „verlorenen Jahrzehnt“"); an article first, as in
+    # "the Iron Lady", still makes it a name.
+    return words[0] not in lx.ARTICLES or not any(w[:1].isupper() for w in words[1:])
 
 
 def _may_be_verb(token: Token) -> bool:
@@ -271,6 +275,20 @@ def _mention_before(tokens: list[Token], by_last: dict[int, Mention], cue: int, 
         # "Farouk, 41, told", "Maria Lopez, the union’s president, said": the name before the aside.
         aside = next((n for n in range(k - 1, max(start - 1, k - 9), -1) if tokens[n].text == ","), None)
         named = by_last.get(aside - 1) if aside is not None else None
+        inside = by_last.get(k - 1) if aside is not None else None
+        if (
+            named is not None
+            and inside is not None
+            and inside.kind == "name"
+            and inside.category == "person"
+            and aside is not None
+            and inside.first == aside + 1
+            and named.first - 1 >= 0
+            and tokens[named.first - 1].lower in _PREPOSITIONS_IN_NAMES
+        ):
+            # "El teniente de alcalde de Vivienda, Jordi Martí, aseguró": the name before the
+            # aside is what the role is of; the person is the aside.
+            return inside
         if named is not None and named.kind == "name" and named.first >= start:
             return named
         k -= 1
@@ -320,8 +338,23 @@ def _mention_after(tokens: list[Token], by_first: dict[int, Mention], k: int) ->
                 break
     # "asked opposition leader Ruth Adeyemi", "zei minister Sanne de Vries": skip the words
     # describing the speaker, up to the name.
-    n = k
-    while n < size and n - k < 3 and n not in by_first and _is_describing_word(tokens[n]):
+    # "explique la viticultrice Claire Lambert", "said the veteran striker Ali Kaya": an article
+    # and role words no list knows, then the name.
+    # Italian "il" is a French pronoun too: after a cue verb, before a noun, it is an article.
+    article = (
+        k < size
+        and tokens[k].lower in lx.DETERMINERS
+        and (k not in by_first or by_first[k].kind == "pronoun")
+    )
+    n = k + 1 if article else k
+    while (
+        n < size
+        and n - k < 4
+        and n not in by_first
+        and _is_describing_word(tokens[n])
+        # "el consejero de Clima, Jordi Puig": a name after "de" is what the role is of.
+        and not (article and tokens[n].lower in _PREPOSITIONS_IN_NAMES)
+    ):
         n += 1
     if n > k and by_first.get(n) is not None and by_first[n].kind == "name":
         k = n

@@ -80,6 +80,7 @@ def quote_document(
     # A quote whose text names a speaker we could not resolve is not given someone else's name.
     named = [[a.mention is not None or a.dropped for a in atts] for atts in attributions]
     _carry_within_paragraphs(parsed, speakers, named)
+    _carry_from_introduction(parsed, speakers, named, seen, keys, registry)
     _carry_across_paragraphs(parsed, speakers, named)
     return tuple(
         tuple(_build_quotes(paragraph, attributions[index], speakers[index]))
@@ -329,6 +330,43 @@ def _carry_across_paragraphs(
             for i, name in enumerate(names):
                 if name is None and not named[index][i] and _is_speech(paragraph, i):
                     names[i] = previous[-1]
+
+
+def _carry_from_introduction(
+    parsed: list[_Parsed],
+    speakers: list[list[str | None]],
+    named: list[list[bool]],
+    seen: list[_Seen],
+    keys: list[tuple[int, int]],
+    registry: NameRegistry,
+) -> None:
+    """A paragraph that is nothing but unattributed speech, after a paragraph of narrative
+    without quotes, is spoken by that narrative's subject: "… she did not hesitate." then
+    "“It was the mill closure …”". Whoever the paragraph itself names would be a new voice."""
+    for index, paragraph in enumerate(parsed):
+        names = speakers[index]
+        if paragraph.block or not names or any(name is not None for name in names) or any(named[index]):
+            continue
+        if (
+            index == 0
+            or not _starts_with_quote(paragraph)
+            or not _only_quotes(paragraph)
+            or parsed[index - 1].spans
+            or parsed[index - 1].block
+            or any(m.kind == "name" for m in paragraph.mentions)
+        ):
+            # Speech after narrative in the same paragraph ("Smith arrived late. “We are
+            # ready.”") stays unattributed: the narrative may be about someone else.
+            continue
+        found = _antecedent(seen, bisect.bisect_left(keys, (index, 0)), index - 1, "any", "person")
+        if found is None or found.speaker is None:
+            continue
+        speaker = found.speaker if found.origin < 0 else registry.fullest(found.speaker, found.origin)
+        if not speaker.strip():
+            continue
+        for i in range(len(names)):
+            if _is_speech(paragraph, i):
+                names[i] = speaker
 
 
 def _quote_chains(parsed: list[_Parsed]) -> list[list[tuple[int, int]]]:

@@ -19,6 +19,7 @@ __all__ = [
     "DETERMINERS",
     "FEMALE",
     "GENERIC_ORG_NOUNS",
+    "GIVEN_NAMES",
     "LINKERS",
     "MALE",
     "NAME_PARTICLES",
@@ -26,10 +27,12 @@ __all__ = [
     "ORG_WORDS",
     "PERSON_NOUNS",
     "POSSESSIVE_PRONOUNS",
+    "PREPOSITIONS",
     "PRONOUNS",
     "SCARE_INTRODUCERS",
     "SECOND_PARTICLES",
     "STOP_CAPITALS",
+    "SUBJECT_AUXILIARIES",
     "TIME_WORDS",
     "TITLES",
     "TITLE_SUFFIXES",
@@ -61,7 +64,8 @@ CUE_VERBS = _words(
     sagte sagt sagten sagen erklärte erklärt erklärten betonte betont meinte meint schrieb
     schreibt antwortete antwortet warnte warnt kritisierte forderte fordert ergänzte fügte
     sprach räumte bekräftigte versprach erzählte erzählt bezeichnete bezeichnet nannte nennt
-    reagierte
+    reagierte nannten betonten warnten kritisierten forderten bezeichneten meinten erklärt
+    antworteten schrieben
     déclaré déclare déclarait dit disait affirmé affirme expliqué explique ajouté ajoute
     souligné souligne estimé estime indiqué indique lancé lance répondu répond précisé précise
     assuré assure martelé prévenu confié raconté dénonce dénoncé critiqué critique qualifié
@@ -121,6 +125,34 @@ MALE = _words(
     philip bobby johnny bradley tom hans klaus jürgen wolfgang pierre jean jacques luis carlos
     javier miguel pedro giovanni marco luca ahmed mohammed ali omar donald vladimir barack
     emmanuel olaf friedrich boris joe
+    # Given names across the languages the engine reads and beyond, so that a capitalised
+    # word before one ("Rancher Tom …", "Landrat Jürgen …") can be told from a first name.
+    alan alberto alejandro alessandro alfred alfredo andré andrea andreas andrés andrzej angelo
+    anton antonio antoine arjun armin arnaud arne axel bart bas bastian ben bernard bernd bill
+    björn bob bram bruno callum carlo carsten cedric césar chris christoph christophe christopher
+    claude claudio colin conor cornelis craig dan darius dariusz dean declan dennis derek dermot
+    diego dieter dimitri dirk dominic dominik duncan edgar eduardo elias emil emilio enrique
+    enzo erik ernst esteban ethan fabian fabio fabrice federico felipe felix fernando filip
+    florian françois francesco francisco franco frank franz fred frederik gareth gavin gerard
+    gerhard gianluca gilles giorgio giuseppe gordon graham grant greg guido guillaume günter
+    gustavo harry heinz helmut henk henri henrik herbert hugo hugh ian ibrahim ignacio igor
+    ivan jaap jakob jan jannik janusz jasper jens jeroen jim jimmy joachim joão joel johan
+    johannes jonas jorge josé josef joost jordi julian julien jun karl karim kai kenji kevin
+    kieran knut krzysztof lars laurent leo leon leonard leonardo lorenzo lucas luka lukas
+    luuk maarten malcolm manuel marc marcel marcelo marcin marco marcus mario marius mark
+    markus martin martijn mateo mathias matteo matthias mattia max maxime mehmet michel
+    michiel mikael mike miles mohamed moritz muhammad mustafa nabil neil niels nigel nico
+    nicolas niklas nikolai noel norbert nuno olivier oliver oscar oskar otto owen pablo
+    paolo pascal patrice patrik paulo pavel pedro philippe pieter piotr rafael rafał
+    rahul raj rajesh ralf ramón raúl reinhard rené ricardo riccardo rik roberto rodrigo
+    roel roland rolf ronan rory ruben rudolf rui rüdiger sam sander sandro santiago sašo
+    sebastian sébastien sergei sergio shane simon simone sipho stefan stefano stephan sven
+    takeshi tariq theo thierry thijs tim tobias tomas tomás tomasz toni torsten uwe valentin
+    vasco victor viktor vincenzo vittorio volker werner wilhelm willem wim wojciech xavier
+    yann yannick yusuf yves zoltan ahmet murat emre burak hakan cem kemal orhan serkan
+    hasan hüseyin osman yasin onur volkan tarek khalid hamid reza amir farid karim
+    kwame kofi chinedu emeka oluwaseun tunde themba thabo wei jian hao hiroshi takumi
+    min-jun ji-hoon arash ravi amit vikram sanjay suresh anil
     """
 )
 FEMALE = _words(
@@ -137,6 +169,35 @@ FEMALE = _words(
     danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
     jane angela ursula annalena sophie claire isabelle carmen lucia sofia giulia chiara kamala
     hillary melania ana lena amara priya fatima aisha ingrid greta
+    adriana agnieszka alejandra alessandra alexandra alicia alina amelia amélie anastasia
+    andrea angelika anke anna-lena anne annette anneke antje antonia astrid barbara beatrice
+    beatriz birgit brigitte camille carla carolina caroline cecilia céline charlotte chloé
+    christa claudia colette cornelia daniela danuta dominique doris edith elena eleonora
+    elif elisa elisabeth elise ella elke ellen eloise elsa els emilia emma erika esther eva
+    fabienne federica femke fiona florence francesca françoise gabriele gabriela gemma
+    gertrud gisela giovanna glenys gudrun hanna hannelore hélène heike helga hilde ilse
+    inés inês ines inge irene irina isabel isabella isabelle ivana jana janine jasmin
+    jeanne joanna johanna josefine judit julia juliette jutta karin karina katarzyna
+    katharina kathrin katja katrin kerstin kirsten klara laura laure lea leonie lieke lina
+    lisa lotte louise lucía luisa lydia magdalena maja manon manuela mar marga margarethe
+    margot mari mariana marianne marie-claire marina marion marisa marit marjolein marta
+    martina martine maryam mathilde meike mercedes mia michaela milena miriam monika
+    monique nadia nadine natalia natascha nathalie nina noor nora olga patrizia paula
+    paulina petra pia pilar raquel regina renate rita roberta rosa rosalind rosario sabine
+    sandra sanne sara silke silvia simona simone sinead sonia sonja stefanie susanne svenja
+    sylvie tamara tanja teresa ute valentina valeria valérie vera verena veronika vivian
+    wiebke yasmin yvonne zofia zoe ayşe zeynep fatma emine leyla merve selin esra büşra
+    derya gül özlem layla amina nour samira salma yara leila chioma ngozi amara adaeze
+    thandiwe naledi mei yuki akiko haruka seo-yeon ji-woo shirin neha anjali sunita pooja
+    deepika meera
+    """
+)
+# Given names alone: the gendered words less the titles and pronouns.
+GIVEN_NAMES = (MALE | FEMALE) - _words(
+    """
+    mr. mr sir lord king prince father herr m. monsieur señor sr. don he him his himself er ihm
+    sein seine il lui él hij mrs. mrs ms. ms miss dame lady queen princess mother frau mme mme.
+    mlle madame señora sra. doña she her hers herself elle ella lei
     """
 )
 # Pronouns that can stand for a speaker, by what they can stand for.
@@ -170,6 +231,18 @@ PERSON_NOUNS = _words(
     experts witnesses voters fans neighbours neighbors doctors nurses workers
     minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin ministre
     porte-parole président présidente ministro ministra presidente portavoz
+    colleague friend neighbour neighbor partner wife husband son daughter brother sister
+    widow widower parent parents pupil farmer fisherman shopkeeper volunteer activist
+    campaigner organiser organizer curator librarian engineer architect historian pensioner
+    retiree veteran survivor victim driver pilot soldier firefighter paramedic nurse worker
+    employee chef baker homeowner tenant landlord shopper passenger commuter trustee member
+    consultant surgeon physician midwife headteacher principal superintendent chairperson
+    directeur directrice adjoint adjointe médecin avocat avocate infirmière agriculteur
+    consejero consejera director directora presidenta gerente vecino vecina agricultor
+    agricultora médico médica abogado abogada
+    direttore direttrice sindaca assessora presidentessa consigliera medico avvocato
+    woordvoerder wethouder bewoner directeur voorzitter
+    porta-voz diretor diretora comandante autarca presidente
     """
 )
 # Nouns that name an organisation: "the company said", "the ministry told".
@@ -279,4 +352,12 @@ STOP_CAPITALS = (
     seine ihr ihre suo sua
     """
     )
+)
+
+# A name right before one of these is its clause's subject even after a fronted phrase:
+# "For forty-two years Walter Greaves has walked …". ("a" and "ha" are prepositions too.)
+SUBJECT_AUXILIARIES = _words("has had have will would did does can could is was hat hatte wird ist war heeft")
+# Words that take an object: a name after one ("A headteacher in Bristol has …") is no subject.
+PREPOSITIONS = STOP_CAPITALS | _words(
+    "near across about against among around between into over under without via"
 )

@@ -142,6 +142,20 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 continue
         if lower[:2] in _ELIDED_ARTICLES and lower[2:3].isalpha() and not _is_capital(token):
             noun = _bare(lower[2:])
+            following = i + 1
+            if (
+                _is_person_noun(noun)
+                and following < size
+                and _is_capital(tokens[following])
+                and tokens[following].lower not in lx.STOP_CAPITALS
+            ):
+                # "l’allenatore Vincenzo Italiano": one person, named, as after "la alcaldesa".
+                end = _name_run_end(tokens, following)
+                named = _name_mention(text, tokens, following, end, lead=i, role=noun)
+                if named is not None:
+                    mentions.append(named)
+                    i = end + 1
+                    continue
             if _is_person_noun(noun) or noun in lx.ORG_NOUNS:
                 # "l’assessore", "l’agence": article and noun in one token
                 category: Category = "org" if noun in lx.ORG_NOUNS and not _is_person_noun(noun) else "person"
@@ -162,6 +176,9 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
                 i += 1
                 continue
         inversion = _FRENCH_INVERSION.search(lower) if "-" in lower else None
+        if lower in lx.DETERMINERS and lower in lx.PRONOUNS and _article_before_name(tokens, i):
+            i += 1  # Italian "Il capitano Lewis Ferguson": an article, not French "il"
+            continue
         if lower in lx.PRONOUNS or inversion:
             pronoun = inversion.group(1) if inversion else lower
             gender = lx.PRONOUNS.get(pronoun, "m")
@@ -188,6 +205,22 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
         i += 1
     _share_titles(tokens, mentions)
     return _add_cued_phrases(text, tokens, mentions)
+
+
+# Endings of Italian and Spanish role nouns (capitano, direttore, giornalista, attrice), which
+# French verbs after "il" seldom have.
+_ROMANCE_ROLE_ENDINGS = ("ore", "ice", "ano", "ista", "ente")
+
+
+def _article_before_name(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("il") is followed by role words and then a capitalised name."""
+    n = i + 1
+    while n < len(tokens) and n - i <= 2 and tokens[n].kind == "word" and tokens[n].text.islower():
+        n += 1
+    if n == i + 1 or n >= len(tokens) or not _is_capital(tokens[n]) or tokens[n].lower in lx.STOP_CAPITALS:
+        return False
+    role = _bare(tokens[n - 1].lower)
+    return _is_person_noun(role) or (len(role) > 5 and role.endswith(_ROMANCE_ROLE_ENDINGS))
 
 
 def _add_cued_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -289,7 +322,11 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
 
 def _given_name_only(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the run so far is titles and one given name: where a particle may follow."""
-    return sum(1 for k in range(first, last + 1) if not _is_title(tokens[k].lower.rstrip("."))) == 1
+    words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
+    plain = [w for w in words if not _is_title(w)]
+    if len(plain) == 2 and plain[1] in lx.GIVEN_NAMES and _is_descriptor([*plain, ""]):
+        return True  # "Fietser Ahmed El Amrani": a describing word, then the given name
+    return len(plain) == 1
 
 
 def _name_mention(
@@ -299,8 +336,10 @@ def _name_mention(
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
         return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
-    if first == last and _is_adjective_capital(tokens, first):
-        return None  # "Olympic rower …", "Russian officials …": an adjective
+    if first == last and _opens_sentence(tokens, first) and _is_participle_phrase(tokens, first):
+        return None  # "Coincée à l’aéroport, …", "Arrivata a Roma, …": a participle, not a name
+    if first == last and (_is_adjective_capital(tokens, first) or _is_modifier_capital(tokens, first)):
+        return None  # "Olympic rower …", "Opposition councillor Tomas Varga": it describes a noun
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
@@ -313,6 +352,11 @@ def _name_mention(
             title = word
             begin = k + 1
             break
+    if title is None and _is_descriptor(words[begin - first : last - first + 1]):
+        # "Rancher Tom Bellweather", "Landrat Jürgen Albers": a word before a given name and a
+        # surname describes the person; no title list can hold every such word.
+        title = words[begin - first]
+        begin += 1
     gender = _gender(words[: begin - first]) if begin > first else None
     if begin > last:
         if title is None:
@@ -347,6 +391,8 @@ def _name_mention(
         start += 2
     end = tokens[last].end - (len(tokens[last].text) - len(_bare(tokens[last].text)))
     name = text[start:end]
+    if not name.strip():
+        return None  # "ß0": a lower-case letter with no upper case, stripped as if elided
     lowered = [w.lower() for w in name_words]
     is_org = any(w in lx.ORG_WORDS for w in lowered) or (
         len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
@@ -371,9 +417,18 @@ def _name_mention(
             if previous.lower in lx.DETERMINERS and described < first:
                 described -= 1  # "Le réalisateur Antoine Méril", "The veteran striker Ali Kaya"
                 break
-            if not (previous.text.islower() or _is_adjective_capital(tokens, described - 1)):
+            if not (
+                previous.text.islower()
+                or _is_adjective_capital(tokens, described - 1)
+                or _is_modifier_capital(tokens, described - 1)
+            ):
                 break
-            if previous.lower in lx.STOP_CAPITALS or previous.lower in lx.CUE_VERBS:
+            if (
+                previous.lower in lx.STOP_CAPITALS
+                or previous.lower in lx.CUE_VERBS
+                or previous.lower in _OBJECT_PREPOSITIONS
+            ):
+                # "La consejera de Agricultura": the name is what the role is of, not the person.
                 break
             described -= 1
         after_aside = (
@@ -384,7 +439,22 @@ def _name_mention(
     if role in lx.ORG_NOUNS and role not in lx.PERSON_NOUNS:
         is_org = True  # "Regional airline Skyhop": an organisation, which "the airline" will mean
     title = title or role
-    salient = _opens_clause(tokens, min(lead, first)) or _is_possessive(tokens[last])
+    opening = min(lead, first)
+    if (
+        opening > 0
+        and tokens[opening - 1].lower in lx.POSSESSIVE_PRONOUNS
+        and _opens_clause(tokens, opening - 1)
+    ):
+        opening -= 1  # "Seine Herausforderin Leyla Aksoy wirft …", "Her husband, …": the name is the subject
+    salient = (
+        _opens_clause(tokens, opening)
+        or _is_possessive(tokens[last])
+        or (
+            last + 1 < len(tokens)
+            and tokens[last + 1].lower in lx.SUBJECT_AUXILIARIES
+            and not _after_preposition(tokens, min(lead, first))
+        )
+    )
     return Mention(
         lead,
         last,
@@ -399,7 +469,102 @@ def _name_mention(
     )
 
 
+# Words that start place names before what looks like a given name: "San Diego", "Santa Clara",
+# "Saint Louis", "Port Elizabeth", "Lake Victoria".
+_PLACE_PREFIXES = frozenset(
+    ("san", "santa", "santo", "são", "saint", "sainte", "sankt", "fort", "port", "mount", "lake", "cape")
+)
+_OBJECT_PREPOSITIONS = frozenset(("of", "de", "du", "des", "del", "della", "di", "da", "do", "von", "van"))
+
+
+def _is_descriptor(words: list[str]) -> bool:
+    """Whether the first of ``words`` describes a person named by the rest: it is no given name
+    itself, the next word is one and a surname follows. A given name first ("Mary Ann Smith")
+    or a name particle ("de Vries") keeps the whole run a name."""
+    if len(words) < 3:
+        return False
+    lead, given = words[0], words[1]
+    if lead in lx.GIVEN_NAMES or lead in _PLACE_PREFIXES or any(w in lx.ORG_WORDS for w in words):
+        return False
+    if len(words) == 3 and len(lead) > 4 and lead.endswith(_DESCRIPTOR_ENDINGS) and given.isalpha():
+        # "Volunteer Moira Galbraith": a role noun's ending marks the word even when the given
+        # name after it is one no list holds.
+        return True
+    return (
+        given in lx.GIVEN_NAMES
+        and lead not in lx.NAME_PARTICLES
+        and lead not in lx.ORG_WORDS
+        and len(lead) > 2
+        and lead.isalpha()
+    )
+
+
+# Endings of role nouns in the languages read: volunteer, organiser, curator, pensioner, Sprecher,
+# Sprecherin, Kommissar, chauffeur, activist, resident, historian.
+_DESCRIPTOR_ENDINGS = (
+    "er", "or", "ist", "ant", "ent", "ian", "man", "är", "eur", "ar", "erin", "orin", "istin", "entin", "ärin",
+)  # fmt: skip
 _VERB_ENDINGS = ("ed", "ing", "ly")
+# Past participles in French, Italian, Spanish and Portuguese, before a preposition.
+_PARTICIPLE_ENDINGS = (
+    "ée",
+    "ées",
+    "és",
+    "ata",
+    "ato",
+    "ati",
+    "ate",
+    "ada",
+    "ado",
+    "adas",
+    "ados",
+    "ida",
+    "ido",
+)
+_PARTICIPLE_PREPOSITIONS = frozenset(
+    [
+        "à",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "de",
+        "da",
+        "di",
+        "in",
+        "con",
+        "por",
+        "para",
+        "per",
+        "par",
+        "sur",
+        "tra",
+        "fra",
+    ]
+)
+
+
+def _is_participle_phrase(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].lower
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.lower in _PARTICIPLE_PREPOSITIONS
+        and word.endswith(_PARTICIPLE_ENDINGS)
+        and word not in lx.GIVEN_NAMES
+    )
+
+
+_AUXILIARY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+\Z")
+
+
+def _after_preposition(tokens: list[Token], i: int) -> bool:
+    """ "A headteacher in Bristol has …": the name is the object of "in", not the subject."""
+    return i > 0 and tokens[i - 1].lower in lx.PREPOSITIONS
+
+
 # Endings of English nouns for people: economist, spokeswoman, chairperson, headteacher.
 _PERSON_ENDINGS = ("ist", "man", "woman", "person", "teacher", "master", "mistress")
 
@@ -422,6 +587,36 @@ def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
         and following.lower not in lx.CUE_VERBS
         and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS)
         and not _is_possessive(tokens[i])
+    )
+
+
+# Endings of English role nouns: shopkeeper, councillor, trustee, attendant, resident.
+_ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ist", "ian", "man", "woman", "person")
+
+
+def _is_role_word(token: Token) -> bool:
+    word = _bare(token.lower)
+    return _is_person_noun(word) or word in lx.ORG_NOUNS or (len(word) > 5 and word.endswith(_ROLE_ENDINGS))
+
+
+def _is_modifier_capital(tokens: list[Token], i: int) -> bool:
+    """A lone capitalised word before lower-case role words and a name: "Opposition councillor
+    Tomas Varga", "Operations manager Ana Silva". It qualifies the role and names nobody."""
+    if i > 0 and _is_capital(tokens[i - 1]):
+        return False  # part of a longer capitalised run, which is read as a whole
+    n = i + 1
+    while n < len(tokens) and n - i <= 2 and tokens[n].kind == "word" and tokens[n].text.islower():
+        if tokens[n].lower in _NOT_IN_NOMINAL or tokens[n].lower in lx.LINKERS:
+            return False
+        n += 1
+    if n == i + 1 or n >= len(tokens) or not _is_role_word(tokens[n - 1]):
+        return False
+    following = tokens[n]
+    return (
+        _is_capital(following)
+        and following.lower not in lx.STOP_CAPITALS
+        and not _is_possessive(tokens[i])
+        and tokens[i].lower not in lx.STOP_CAPITALS
     )
 
 
@@ -564,6 +759,11 @@ def scan_names(text: str) -> list[Mention]:
         offset = match.start()
         before = text[max(0, offset - 16) : offset].rstrip()[-1:]
         salient = template.salient or not before or before in '.!?:;"”'
+        if not salient:
+            following = _AUXILIARY_AFTER.match(text, match.end())
+            if following is not None and following.group(1).lower() in lx.SUBJECT_AUXILIARIES:
+                preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
+                salient = preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS
         found.append(
             template._replace(start=offset + template.start, end=offset + template.end, salient=salient)
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .lexicon import ARTICLES
+from .lexicon import ARTICLES, GIVEN_NAMES
 from .mentions import Mention
 
 __all__ = ["NameRegistry"]
@@ -73,14 +73,22 @@ class NameRegistry:
                 elif len(candidate) == len(best[0]) and candidate not in best:
                     best.append(candidate)
         if not best:
-            return name
+            return self._without_descriptor(name)
         if len(best) > 1:
 
             def last_before(candidate: tuple[str, ...]) -> int:
                 return max((p for p in self._names[candidate] if p <= paragraph), default=-2)
 
             best.sort(key=last_before, reverse=True)
-        return " ".join(best[0])
+        return self._without_descriptor(" ".join(best[0]))
+
+    def _without_descriptor(self, name: str) -> str:
+        """ "Fahrgast Ingrid Sommer" is "Ingrid Sommer" when the document also names her without
+        the first word: that word described her. A given name first ("Mary Ann Smith") stays."""
+        words = tuple(name.split())
+        if len(words) < 3 or words[0].casefold() in GIVEN_NAMES or words[0].casefold() in ARTICLES:
+            return name
+        return " ".join(words[1:]) if words[1:] in self._names else name
 
     def gender(self, name: str | None) -> str | None:
         """The gender a title or given name showed for someone of this surname in the document."""
