@@ -400,7 +400,11 @@ class _Reader:
             self.lose(f"time zone {key!r} of {local_name(element)} (unknown here: kept as a UTC offset)")
             return value
         fold = 1 if element.get(_NM + "fold") == "1" else 0
-        return datetime.fromisoformat(local).replace(tzinfo=zone, fold=fold)
+        try:
+            return parse_iso_datetime(local).replace(tzinfo=zone, fold=fold)
+        except ValueError:
+            self.lose(f"local time {local!r} of {local_name(element)} (not a date-time: kept in UTC)")
+            return value
 
     # -- the parts of an item
 
