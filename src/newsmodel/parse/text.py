@@ -101,7 +101,7 @@ def _parse_clean(clean: str, language: str | None, default_timezone: tzinfo) -> 
             "parse_text: no place in the model for these trailing lines: "
             + "; ".join(repr(line) for line in footer.unplaced),
             NewsModelWarning,
-            stacklevel=2,
+            stacklevel=3,  # the caller of parse_text
         )
     if front_matter:
         article = apply_front_matter(article, front_matter, default_timezone)
