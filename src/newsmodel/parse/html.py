@@ -22,7 +22,7 @@ from ..quotes import quote_paragraphs
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
-from ._inline import clean_text, strip_unsafe
+from ._inline import _XML_UNSAFE, clean_text, strip_unsafe
 from .metadata import PageMetadata, extract_metadata
 
 __all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
@@ -71,10 +71,15 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
         text = html
     else:
         raise TypeError(f"parse_html() takes str or bytes, not {type(html).__name__}")
-    if _looks_binary(text):
+    # Binary input is full of control characters, which XML-unsafe characters include: a page
+    # without any (nearly every page) needs neither the binary check nor the stripping.
+    unsafe = _XML_UNSAFE.search(text) is not None
+    if unsafe and _looks_binary(text):
         raise ParseError("input looks like binary data, not HTML")
     # lxml refuses str input that declares an encoding; the text is decoded already.
-    text = strip_unsafe(_XML_DECLARATION.sub("", text, count=1))
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if unsafe:
+        text = strip_unsafe(text)
     if not text.strip():
         raise ParseError("empty input: no article content found")
     try:
