@@ -296,8 +296,10 @@ def _label_kind(label: str) -> int:
     kind = _LABEL_KINDS.get(label)
     if kind is None:
         kind = _classify_label(label.lower())
-        if len(_LABEL_KINDS) < _LABEL_CACHE_SIZE:
-            _LABEL_KINDS[label] = kind
+        if len(_LABEL_KINDS) >= _LABEL_CACHE_SIZE:
+            # Start afresh rather than stop caching: a page repeats its own labels most.
+            _LABEL_KINDS.clear()
+        _LABEL_KINDS[label] = kind
     return kind
 
 

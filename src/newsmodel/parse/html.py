@@ -22,7 +22,7 @@ from ..quotes import quote_paragraphs
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
-from ._inline import clean_text, strip_unsafe
+from ._inline import _XML_UNSAFE, clean_text, strip_unsafe
 from .metadata import PageMetadata, extract_metadata
 
 __all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
@@ -31,15 +31,33 @@ __all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
 #: no news article comes near it, and parsing costs memory in proportion.
 MAX_PAGE_SIZE = 16 * 1024 * 1024
 
-# One parser for every page: creating a parser is costly. huge_tree stays off, so libxml2's
-# limits on depth and node size protect memory; comments and processing instructions are
-# never content.
-_PARSER = lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lack default_doctype
-    remove_comments=True,
-    remove_pis=True,
-    collect_ids=False,
-    default_doctype=False,
-    huge_tree=False,
+
+# huge_tree stays off, so libxml2's limits on depth and node size protect memory; comments and
+# processing instructions are never content.
+def _new_parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lack default_doctype
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        default_doctype=False,
+        huge_tree=False,
+    )
+
+
+# One parser for every page: creating a parser is costly.
+_PARSER = _new_parser()
+# parse_html's own parser. lxml.html picks each element's class (FormElement, InputElement...)
+# in Python, once for every element proxy the readers create; the readers use none of the form
+# classes, and the C-level default lookup makes every element a plain HtmlElement at a fraction
+# of the cost. load_html keeps lxml.html's classes for its callers.
+_PAGE_PARSER = _new_parser()
+_PAGE_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -61,6 +79,10 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
     Raises :class:`~newsmodel.errors.ParseError` for empty, binary, oversized or
     too deeply nested input.
     """
+    return _load(html, max_size, _PARSER)
+
+
+def _load(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> HtmlElement:
     if isinstance(html, bytes | bytearray):
         if len(html) > max_size:
             raise ParseError(f"page too large: {len(html)} bytes (limit {max_size})")
@@ -71,17 +93,22 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
         text = html
     else:
         raise TypeError(f"parse_html() takes str or bytes, not {type(html).__name__}")
-    if _looks_binary(text):
+    # Binary input is full of control characters, which XML-unsafe characters include: a page
+    # without any (nearly every page) needs neither the binary check nor the stripping.
+    unsafe = _XML_UNSAFE.search(text) is not None
+    if unsafe and _looks_binary(text):
         raise ParseError("input looks like binary data, not HTML")
     # lxml refuses str input that declares an encoding; the text is decoded already.
-    text = strip_unsafe(_XML_DECLARATION.sub("", text, count=1))
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if unsafe:
+        text = strip_unsafe(text)
     if not text.strip():
         raise ParseError("empty input: no article content found")
     try:
-        root = lxml.html.document_fromstring(text, parser=_PARSER)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"could not parse the page as HTML: {exc}") from exc
-    for entry in _PARSER.error_log:
+    for entry in parser.error_log:
         if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in entry.message:
             # libxml2 stops reading at its depth limit; returning what it read would silently
             # truncate the article.
@@ -176,7 +203,7 @@ def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX
     Raises :class:`~newsmodel.errors.ParseError` when the input is not a readable page or
     holds no article (no headline or no content).
     """
-    root = load_html(html, max_size=max_size)
+    root = _load(html, max_size, _PAGE_PARSER)
     metadata = extract_metadata(root, url=url)
     if metadata.headline is None:
         raise ParseError("no article content found: the page has no headline")

@@ -151,13 +151,17 @@ _NOT_NAMES = frozenset(
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 _DIGIT = re.compile(r"\d")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def fold_name(name: str) -> str:
     """A key for comparing names across sources: case, diacritics, punctuation and spacing folded."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", letters).split())
+    # No ASCII character is a combining mark: most names need no per-character pass.
+    letters = (
+        decomposed if decomposed.isascii() else "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+    return " ".join(_PUNCTUATION.sub(" ", letters).split())
 
 
 def looks_like_name(text: str) -> bool:

@@ -50,6 +50,9 @@ def quote_document(
     """The quotes of each paragraph, speakers resolved across the document."""
     _check(paragraphs)
     spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
+    if not any(found is None or found for found in spans):
+        # No quote anywhere: the names and pronouns read below would only serve attribution.
+        return tuple(() for _ in paragraphs)
     # Pronouns look one paragraph back: only a paragraph with quotes and the one before it need
     # reading word by word; the rest are scanned for names only, which is several times faster.
     close: set[int] = set()
