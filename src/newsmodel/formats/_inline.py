@@ -322,6 +322,7 @@ _OWN_TAGS = {
     _X + "strong": "strong",
     _X + "code": "code",
 }
+_A = _X + "a"
 
 
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
@@ -334,55 +335,71 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         plain = element.text or ""
         return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
-    size = 0
-    starts: list[int] = []
-    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment]
-    walker = etree.iterwalk(element, events=("start", "end"))
-    for event, node in walker:
-        if event == "start":
-            if node is not element and node.tag not in _OWN_TAGS:
-                return False
-            starts.append(size)
+    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, rest of its class]
+    size = _walk_own(element, pieces, found, 0)
+    if size < 0:
+        return False
+    text = "".join(pieces)
+    if not text:
+        return None
+    quotes: list[tuple[int, Quote]] = []
+    marks: list[tuple[int, Mark]] = []
+    for key, (start, end, node, tag, rest) in found.items():
+        index = int(key[4:])
+        if key[3] == "q":
+            kind = rest or "direct"
+            speaker = node.get("title")
+            quotes.append(
+                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+            )
+        elif tag == _A:
+            marks.append(
+                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
+            )
+        else:
+            style = _OWN_TAGS.get(tag) or rest
+            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
+    if len(quotes) > 1:
+        quotes.sort(key=lambda pair: pair[0])
+    if len(marks) > 1:
+        marks.sort(key=lambda pair: pair[0])
+    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+
+
+def _walk_own(parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int) -> int:
+    """Collect ``parent``'s text into ``pieces`` and its annotations' offsets into ``found``.
+
+    Returns the text size after ``parent`` (without its tail), or -1 at an element newsmodel's
+    writer never produces. Recursion is as deep as the markup, which the parser bounds (libxml2
+    refuses documents nested deeper than 256 levels without ``huge_tree``).
+    """
+    text = parent.text
+    if text:
+        pieces.append(text)
+        size += len(text)
+    for node in parent:
+        tag = node.tag
+        if tag not in _OWN_TAGS:
+            return -1
+        start = size
+        if len(node):
+            size = _walk_own(node, pieces, found, size)
+            if size < 0:
+                return -1
+        else:
             text = node.text
             if text:
                 pieces.append(text)
                 size += len(text)
-            continue
-        start = starts.pop()
-        if node is element:
-            break
-        key = (node.get("class") or "").partition(" ")[0]
+        key, _, rest = (node.get("class") or "").partition(" ")
         if _KEY.match(key):
             seen = found.get(key)
             if seen is None:
-                found[key] = [start, size, node]
+                found[key] = [start, size, node, tag, rest]
             else:
                 seen[1] = size  # fragments come in document order
         tail = node.tail
         if tail:
             pieces.append(tail)
             size += len(tail)
-    text = "".join(pieces)
-    if not text:
-        return None
-    quotes: list[tuple[int, Quote]] = []
-    marks: list[tuple[int, Mark]] = []
-    for key, (start, end, node) in found.items():
-        index = int(key[4:])
-        tag = node.tag
-        if key[3] == "q":
-            kind = (node.get("class") or "").partition(" ")[2] or "direct"
-            speaker = node.get("title")
-            quotes.append(
-                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
-            )
-        elif tag == _X + "a":
-            marks.append(
-                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
-            )
-        else:
-            style = _OWN_TAGS.get(tag) or (node.get("class") or "").partition(" ")[2]
-            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
-    quotes.sort(key=lambda pair: pair[0])
-    marks.sort(key=lambda pair: pair[0])
-    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+    return size
