@@ -323,6 +323,8 @@ _OWN_TAGS = {
     _X + "code": "code",
 }
 _A = _X + "a"
+# The writer nests at most one element per annotation; no real paragraph holds a hundred.
+_OWN_DEPTH = 128
 
 
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
@@ -366,12 +368,15 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
     return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
 
 
-def _walk_own(parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int) -> int:
+def _walk_own(
+    parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int, depth: int = 0
+) -> int:
     """Collect ``parent``'s text into ``pieces`` and its annotations' offsets into ``found``.
 
     Returns the text size after ``parent`` (without its tail), or -1 at an element newsmodel's
-    writer never produces. Recursion is as deep as the markup, which the parser bounds (libxml2
-    refuses documents nested deeper than 256 levels without ``huge_tree``).
+    writer never produces. Markup nested deeper than the writer ever nests it also gives -1, so
+    the recursion stays far from Python's limit whatever tree the caller built; the general
+    reader, which does not recurse, takes such a paragraph.
     """
     text = parent.text
     if text:
@@ -383,7 +388,9 @@ def _walk_own(parent: etree._Element, pieces: list[str], found: dict[str, list[A
             return -1
         start = size
         if len(node):
-            size = _walk_own(node, pieces, found, size)
+            if depth >= _OWN_DEPTH:
+                return -1
+            size = _walk_own(node, pieces, found, size, depth + 1)
             if size < 0:
                 return -1
         else:
