@@ -54,11 +54,70 @@ def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     if not quotes and not marks:
         out.append(escape_text(text))
         return
-    annotations: list[_Annotation] = [(q.start, q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)]
-    offset = len(annotations)
-    annotations += [(m.start, m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
-    # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
-    annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
+    # Sorted as (start, empty first, longer first, quotes before marks, tuple order); the order
+    # number is unique, so the values themselves are never compared.
+    nested: list[tuple[int, bool, int, int, Quote | Mark, str]] = [
+        (q.start, q.start != q.end, -q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)
+    ]
+    offset = len(nested)
+    nested += [(m.start, m.start != m.end, -m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
+    nested.sort()
+    if not _write_nested(out, text, nested, make):
+        annotations: list[_Annotation] = [(a[0], -a[2], a[3], a[4], a[5]) for a in nested]
+        # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
+        annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
+        _write_fragments(out, text, annotations, make)
+
+
+def _write_nested(
+    out: list[str], text: str, nested: list[tuple[int, bool, int, int, Quote | Mark, str]], make: TagMaker
+) -> bool:
+    """The common case in one pass: no two annotations cross, so each is exactly one element.
+
+    Writes exactly what :func:`_write_fragments` would write for such a paragraph, at a fraction
+    of its cost (it scans every annotation at every boundary). Returns ``False``, having written
+    nothing, when two annotations cross.
+    """
+    parts: list[str] = []
+    stack: list[tuple[int, str, Quote | Mark]] = []  # open elements: end offset, end tag, value
+    written = 0
+    for here, non_empty, negative_end, _, value, key in nested:
+        while stack and stack[-1][0] <= here:
+            end, end_tag, _ = stack.pop()
+            if written < end:
+                parts.append(escape_text(text[written:end]))
+                written = end
+            parts.append(end_tag)
+        if written < here:
+            parts.append(escape_text(text[written:here]))
+            written = here
+        start_tag, end_tag = make(value, key)
+        if stack and type(value) is Link and type(stack[-1][2]) is Link:
+            # XHTML forbids <a> directly inside <a>; overlapping links nest through a span.
+            start_tag, end_tag = _NEST + start_tag, end_tag + "</span>"
+        if not non_empty:
+            # Sorted first among those starting here: inside what is open, before the others open.
+            parts.append(start_tag + end_tag)
+            continue
+        end = -negative_end
+        if stack and end > stack[-1][0]:
+            return False
+        parts.append(start_tag)
+        stack.append((end, end_tag, value))
+    while stack:
+        end, end_tag, _ = stack.pop()
+        if written < end:
+            parts.append(escape_text(text[written:end]))
+            written = end
+        parts.append(end_tag)
+    if written < len(text):
+        parts.append(escape_text(text[written:]))
+    out.extend(parts)
+    return True
+
+
+def _write_fragments(out: list[str], text: str, annotations: list[_Annotation], make: TagMaker) -> None:
+    """Write crossing annotations as fragments: split at every boundary, reopen what continues."""
     spans = [a for a in annotations if a[0] < a[1]]
     empty_at: dict[int, list[_Annotation]] = {}
     for a in annotations:
@@ -263,6 +322,9 @@ _OWN_TAGS = {
     _X + "strong": "strong",
     _X + "code": "code",
 }
+_A = _X + "a"
+# The writer nests at most one element per annotation; no real paragraph holds a hundred.
+_OWN_DEPTH = 128
 
 
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
@@ -275,55 +337,76 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         plain = element.text or ""
         return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
-    size = 0
-    starts: list[int] = []
-    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment]
-    walker = etree.iterwalk(element, events=("start", "end"))
-    for event, node in walker:
-        if event == "start":
-            if node is not element and node.tag not in _OWN_TAGS:
-                return False
-            starts.append(size)
+    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, rest of its class]
+    size = _walk_own(element, pieces, found, 0)
+    if size < 0:
+        return False
+    text = "".join(pieces)
+    if not text:
+        return None
+    quotes: list[tuple[int, Quote]] = []
+    marks: list[tuple[int, Mark]] = []
+    for key, (start, end, node, tag, rest) in found.items():
+        index = int(key[4:])
+        if key[3] == "q":
+            kind = rest or "direct"
+            speaker = node.get("title")
+            quotes.append(
+                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+            )
+        elif tag == _A:
+            marks.append(
+                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
+            )
+        else:
+            style = _OWN_TAGS.get(tag) or rest
+            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
+    if len(quotes) > 1:
+        quotes.sort(key=lambda pair: pair[0])
+    if len(marks) > 1:
+        marks.sort(key=lambda pair: pair[0])
+    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+
+
+def _walk_own(
+    parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int, depth: int = 0
+) -> int:
+    """Collect ``parent``'s text into ``pieces`` and its annotations' offsets into ``found``.
+
+    Returns the text size after ``parent`` (without its tail), or -1 at an element newsmodel's
+    writer never produces. Markup nested deeper than the writer ever nests it also gives -1, so
+    the recursion stays far from Python's limit whatever tree the caller built; the general
+    reader, which does not recurse, takes such a paragraph.
+    """
+    text = parent.text
+    if text:
+        pieces.append(text)
+        size += len(text)
+    for node in parent:
+        tag = node.tag
+        if tag not in _OWN_TAGS:
+            return -1
+        start = size
+        if len(node):
+            if depth >= _OWN_DEPTH:
+                return -1
+            size = _walk_own(node, pieces, found, size, depth + 1)
+            if size < 0:
+                return -1
+        else:
             text = node.text
             if text:
                 pieces.append(text)
                 size += len(text)
-            continue
-        start = starts.pop()
-        if node is element:
-            break
-        key = (node.get("class") or "").partition(" ")[0]
+        key, _, rest = (node.get("class") or "").partition(" ")
         if _KEY.match(key):
             seen = found.get(key)
             if seen is None:
-                found[key] = [start, size, node]
+                found[key] = [start, size, node, tag, rest]
             else:
                 seen[1] = size  # fragments come in document order
         tail = node.tail
         if tail:
             pieces.append(tail)
             size += len(tail)
-    text = "".join(pieces)
-    if not text:
-        return None
-    quotes: list[tuple[int, Quote]] = []
-    marks: list[tuple[int, Mark]] = []
-    for key, (start, end, node) in found.items():
-        index = int(key[4:])
-        tag = node.tag
-        if key[3] == "q":
-            kind = (node.get("class") or "").partition(" ")[2] or "direct"
-            speaker = node.get("title")
-            quotes.append(
-                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
-            )
-        elif tag == _X + "a":
-            marks.append(
-                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
-            )
-        else:
-            style = _OWN_TAGS.get(tag) or (node.get("class") or "").partition(" ")[2]
-            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
-    quotes.sort(key=lambda pair: pair[0])
-    marks.sort(key=lambda pair: pair[0])
-    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+    return size

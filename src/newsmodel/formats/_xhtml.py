@@ -47,6 +47,7 @@ __all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _X = "{" + XHTML_NS + "}"
+_P = _X + "p"
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LEVEL = re.compile(r"\Alevel-[1-6]\Z")
 
@@ -300,6 +301,13 @@ class _XhtmlReader:
             builder.heading(None, levels[0] if levels else 2)
             rest = children
         for child in rest:
+            if self.verbatim and child.tag == _P:
+                # Our own paragraphs are nearly the whole body: straight to the fast reader,
+                # and through block() as any other element only when it declines.
+                found = read_own_inline(child)
+                if found is not False and found is not None:
+                    builder.add(found)
+                    continue
             name = local_name(child)
             if name in _HEADINGS:
                 builder.heading(self.optional_text(child), _HEADINGS[name])

@@ -321,11 +321,13 @@ class _Reader:
             return []
         index = self._index.get(parent)
         if index is None:
-            index = {}
+            every: list[etree._Element] = []
+            index = {"*": every}
             for child in parent:
                 if isinstance(child.tag, str):
+                    every.append(child)
+                    # "*" cannot be a tag's local name: XML names never hold it.
                     index.setdefault(local_name(child), []).append(child)
-            index["*"] = [child for child in parent if isinstance(child.tag, str)]
             self._index[parent] = index
         return index.get(name, [])
 
