@@ -16,29 +16,9 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .._isotime import parse_iso_datetime
+from ._calendar import TEXT_MONTHS, utc_offset
 
 __all__ = ["parse_date", "split_date_label"]
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar jänner janvier",
-        "february feb februar feber février fevrier",
-        "march mar märz maerz mrz mars",
-        "april apr avril",
-        "may mai",
-        "june jun juni juin",
-        "july jul juli juillet",
-        "august aug août aout",
-        "september sep sept septembre",
-        "october oct oktober okt octobre",
-        "november nov novembre",
-        "december dec dezember dez décembre decembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
 
 # Abbreviations with a fixed offset; the US zone letters without S/D follow daylight saving time.
 _FIXED_ZONES: dict[str, int] = {
@@ -134,7 +114,7 @@ def _parse_iso(text: str, default_timezone: tzinfo) -> datetime | None:
 
 def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -> datetime | None:
     month_text = match.group("mon")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else TEXT_MONTHS.get(month_text.lower())
     if month is None:
         return None
     year, day = int(match.group("year")), int(match.group("day"))
@@ -173,10 +153,7 @@ def _zone(name: str) -> tzinfo | None:
             return ZoneInfo(zone_name)
         except ZoneInfoNotFoundError:  # no tz database on this machine: standard time is the best guess
             return timezone(timedelta(minutes=standard))
-    offset = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", key)
-    if offset is None:
+    zone = utc_offset(key)
+    if zone is None or abs(zone.utcoffset(None)) > timedelta(hours=14):
         return None
-    minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
-    if minutes > 14 * 60:
-        return None
-    return timezone(timedelta(minutes=minutes if offset.group(1) == "+" else -minutes))
+    return zone

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+
+from ._calendar import PAGE_MONTHS, utc_offset
 
 __all__ = ["date_in_url", "parse_date", "settle_zone"]
 
@@ -25,27 +27,6 @@ _ISO = re.compile(
     r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january", "janvier", "januar", "enero", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"),
-            ("mar", "march", "mars", "märz", "marz", "marzo"),
-            ("apr", "april", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio"),
-            ("jun", "june", "juin", "juni", "junio", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "luglio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre", "settembre"),
-            ("oct", "october", "octobre", "oktober", "octubre", "ottobre"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dicembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<mon>[A-Za-zéäû]{3,10})\.?"
 # "September 4, 2025", "Sep. 4th 2025"
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
@@ -66,13 +47,10 @@ def _in_range(value: datetime) -> bool:
     return _MIN_YEAR <= value.year <= _MAX_YEAR
 
 
-def _zone(text: str) -> timezone:
+def _zone(text: str) -> timezone | None:
     if text.lower() in _ZONE_NAMES:
         return timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    return utc_offset(text)
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -94,7 +72,10 @@ def _parse_iso(text: str) -> datetime | None:
             int(parts["S"] or 0),
         )
         if parts["z"]:
-            value = value.replace(tzinfo=_zone(parts["z"]))
+            zone = _zone(parts["z"])
+            if zone is None:  # an offset of a day or more: not a real zone, so not a date
+                return None
+            value = value.replace(tzinfo=zone)
     except ValueError:
         return None
     return value
@@ -104,7 +85,7 @@ def _parse_written(text: str) -> datetime | None:
     match = _MDY.search(text) or _DMY.search(text)
     if match is None:
         return None
-    month = _MONTHS.get(match.group("mon").lower())
+    month = PAGE_MONTHS.get(match.group("mon").lower())
     if month is None:
         return None
     hour = minute = 0
