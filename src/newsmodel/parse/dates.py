@@ -12,27 +12,12 @@ day in ``default_timezone``. The result is therefore always timezone-aware.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timezone, tzinfo
 
 from .._isotime import parse_iso_datetime
-from ._calendar import TEXT_MONTHS, utc_offset
+from ._calendar import TEXT_MONTHS, clock_hour, named_zone
 
 __all__ = ["parse_date", "split_date_label"]
-
-# Abbreviations with a fixed offset; the US zone letters without S/D follow daylight saving time.
-_FIXED_ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 60, "cet": 60, "mez": 60,
-    "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "msk": 180,
-    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
-    "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600,
-}  # fmt: skip
-_REGIONAL_ZONES: dict[str, tuple[str, int]] = {
-    "et": ("America/New_York", -300),
-    "ct": ("America/Chicago", -360),
-    "mt": ("America/Denver", -420),
-    "pt": ("America/Los_Angeles", -480),
-}
 
 _LABEL = re.compile(
     r"(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
@@ -131,9 +116,9 @@ def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -
         if ampm:
             if not 1 <= hour <= 12:
                 return None
-            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+            hour = clock_hour(hour, ampm[0])
         if time.group("zone"):
-            zone = _zone(time.group("zone"))
+            zone = named_zone(time.group("zone"))
             if zone is None:
                 return None
     try:
@@ -141,19 +126,3 @@ def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -
     except ValueError:
         return None
     return naive.replace(tzinfo=zone if zone is not None else default_timezone)
-
-
-def _zone(name: str) -> tzinfo | None:
-    key = name.lower().replace(" ", "")
-    if key in _FIXED_ZONES:
-        return timezone(timedelta(minutes=_FIXED_ZONES[key]))
-    if key in _REGIONAL_ZONES:
-        zone_name, standard = _REGIONAL_ZONES[key]
-        try:
-            return ZoneInfo(zone_name)
-        except ZoneInfoNotFoundError:  # no tz database on this machine: standard time is the best guess
-            return timezone(timedelta(minutes=standard))
-    zone = utc_offset(key)
-    if zone is None or abs(zone.utcoffset(None)) > timedelta(hours=14):
-        return None
-    return zone

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from ._calendar import PAGE_MONTHS, utc_offset
+from ._calendar import PAGE_MONTHS, clock_hour, named_zone
 
 __all__ = ["date_in_url", "parse_date", "settle_zone"]
 
 # Dates outside this range are typos, placeholders ("0001-01-01") or epoch zeroes, not article dates.
 _MIN_YEAR = 1990
 _MAX_YEAR = 2100
+# Pages are trusted with any offset a timezone can hold (under a day), unlike running text.
+_WIDEST_OFFSET = timedelta(days=1)
 
 _ISO = re.compile(
     r"\s*(?P<y>\d{4})-?(?P<m>\d{1,2})-?(?P<d>\d{1,2})"
@@ -36,7 +38,6 @@ _DMY = re.compile(
 )
 # Optional clock time after a written-out date: "September 4, 2025 at 10:30 am" / "10:30 EDT".
 _CLOCK = re.compile(r"\D{0,6}?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?", re.IGNORECASE)
-_ZONE_NAMES = {"utc": 0, "gmt": 0, "z": 0}
 # "09/25/2025", "25.09.2025": dots are always day first; slashes follow the page's convention.
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.])")
 # A date in a URL path: /2016/02/09/ or /2016-02-09-slug.
@@ -45,12 +46,6 @@ _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})([/-])(?P<m>[01]?\d)\2(?P<d>[0-3]
 
 def _in_range(value: datetime) -> bool:
     return _MIN_YEAR <= value.year <= _MAX_YEAR
-
-
-def _zone(text: str) -> timezone | None:
-    if text.lower() in _ZONE_NAMES:
-        return timezone.utc
-    return utc_offset(text)
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -72,7 +67,7 @@ def _parse_iso(text: str) -> datetime | None:
             int(parts["S"] or 0),
         )
         if parts["z"]:
-            zone = _zone(parts["z"])
+            zone = named_zone(parts["z"], widest=_WIDEST_OFFSET)
             if zone is None:  # an offset of a day or more: not a real zone, so not a date
                 return None
             value = value.replace(tzinfo=zone)
@@ -92,11 +87,7 @@ def _parse_written(text: str) -> datetime | None:
     clock = _CLOCK.match(text, match.end())
     if clock is not None:
         hour, minute = int(clock.group("H")), int(clock.group("M"))
-        meridiem = (clock.group("ap") or "").lower()[:1]
-        if meridiem == "p" and hour < 12:
-            hour += 12
-        elif meridiem == "a" and hour == 12:
-            hour = 0
+        hour = clock_hour(hour, (clock.group("ap") or "").lower()[:1])
     try:
         return datetime(int(match.group("y")), month, int(match.group("d")), hour, minute)
     except ValueError:
