@@ -1,9 +1,10 @@
-"""Month names and UTC offsets shared by the plain-text and the web-page date readers.
+"""Month names, time zones and the 12-hour clock, shared by the text and the page date readers.
 
 The two readers grew separate month tables that agreed on English, French and German but each
 knew a few names the other did not. One table now holds every name, tagged by the group it
 belongs to, and each reader selects its groups: that keeps what each reader accepts exactly as
-before while the spellings live in one place.
+before while the spellings live in one place. Zones and a.m./p.m. have one reading each; the
+readers differ only in how wide an offset they trust.
 """
 
 from __future__ import annotations
