@@ -11,38 +11,15 @@ import re
 from collections.abc import Sequence
 
 from ..model import AuthorProfile
-from ._words import word_set
+from ._names import TEXT_JOB_WORDS, TEXT_ORG_WORDS, TEXT_PARTICLES, TEXT_PREFIX
 
 __all__ = ["BYLINE_PREFIX", "is_job_title", "looks_like_person_name", "parse_bio", "parse_byline"]
 
 
-BYLINE_PREFIX = re.compile(
-    r"(?:(?:written|words|reporting|story|text)\s+by|by|von|par|por|door|text|autor(?:in)?)\s*:?\s+",
-    re.IGNORECASE,
-)
+#: The opener of a byline line ("By", "Written by", "Von", "Autorin:"); optional in :func:`parse_byline`.
+BYLINE_PREFIX = TEXT_PREFIX
 _NAME_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*und\s+|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*&\s*)\s*")
-_ROLE_WORDS = word_set(
-    """
-    correspondent reporter editor writer columnist staff contributor contributing producer
-    analyst chief senior bureau photographer critic author journalist redakteur redakteurin
-    korrespondent korrespondentin reporterin autorin fellow professor director manager head
-    intern freelance
-    """
-)
-_ORG_WORDS = word_set(
-    """
-    the news press times post journal agency associated reuters afp ap dpa gazette herald
-    tribune daily radio tv media network service services wire inc ltd llc group magazine
-    chronicle review observer guardian telegraph courier examiner globe star sun mail report
-    bulletin desk staff team zeitung presse agentur nachrichten
-    """
-)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
-_NAME_PARTICLES = word_set(
-    """
-    de da del della di van von der den du le la al bin ibn mc st. jr. sr. y
-    """
-)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _URL = re.compile(r"https?://[^\s<>()\"']{1,2000}")
 _HANDLE = re.compile(r"(?:twitter|x|bluesky|mastodon)[^@\n]{0,30}?(@[A-Za-z0-9_]{1,30})\b", re.IGNORECASE)
@@ -56,9 +33,14 @@ def looks_like_person_name(text: str) -> bool:
     capitalised = 0
     for word in words:
         bare = word.strip(".,")
-        if bare.lower() in _NAME_PARTICLES:
+        if bare.lower() in TEXT_PARTICLES:
             continue
-        if not bare or not bare[0].isupper() or bare.lower() in _ORG_WORDS or bare.lower() in _ROLE_WORDS:
+        if (
+            not bare
+            or not bare[0].isupper()
+            or bare.lower() in TEXT_ORG_WORDS
+            or bare.lower() in TEXT_JOB_WORDS
+        ):
             return False
         if not all(c.isalpha() or c in "-'’." for c in bare):
             return False
@@ -69,7 +51,7 @@ def looks_like_person_name(text: str) -> bool:
 def is_job_title(text: str) -> bool:
     """True if ``text`` names a job ("Staff Writer", "Senior Correspondent", "Redakteurin")."""
     words = (word.strip(".,").lower() for word in text.split())
-    return any(word in _ROLE_WORDS or word.removesuffix("s") in _ROLE_WORDS for word in words)
+    return any(word in TEXT_JOB_WORDS or word.removesuffix("s") in TEXT_JOB_WORDS for word in words)
 
 
 def parse_byline(text: str) -> tuple[AuthorProfile, ...]:
@@ -169,7 +151,7 @@ def _role_from(phrase: str) -> str | None:
         lowercase.append(bare)
         if word.endswith(","):
             break
-    while lowercase and lowercase[0].endswith(_ADJECTIVE_END) and bare.lower() not in _ROLE_WORDS:
+    while lowercase and lowercase[0].endswith(_ADJECTIVE_END) and bare.lower() not in TEXT_JOB_WORDS:
         if len(lowercase) == 1:
             break
         lowercase.pop(0)

@@ -12,47 +12,12 @@ day in ``default_timezone``. The result is therefore always timezone-aware.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timezone, tzinfo
 
 from .._isotime import parse_iso_datetime
+from ._calendar import TEXT_MONTHS, clock_hour, named_zone
 
 __all__ = ["parse_date", "split_date_label"]
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar jänner janvier",
-        "february feb februar feber février fevrier",
-        "march mar märz maerz mrz mars",
-        "april apr avril",
-        "may mai",
-        "june jun juni juin",
-        "july jul juli juillet",
-        "august aug août aout",
-        "september sep sept septembre",
-        "october oct oktober okt octobre",
-        "november nov novembre",
-        "december dec dezember dez décembre decembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
-# Abbreviations with a fixed offset; the US zone letters without S/D follow daylight saving time.
-_FIXED_ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 60, "cet": 60, "mez": 60,
-    "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "msk": 180,
-    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
-    "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600,
-}  # fmt: skip
-_REGIONAL_ZONES: dict[str, tuple[str, int]] = {
-    "et": ("America/New_York", -300),
-    "ct": ("America/Chicago", -360),
-    "mt": ("America/Denver", -420),
-    "pt": ("America/Los_Angeles", -480),
-}
 
 _LABEL = re.compile(
     r"(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
@@ -134,7 +99,7 @@ def _parse_iso(text: str, default_timezone: tzinfo) -> datetime | None:
 
 def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -> datetime | None:
     month_text = match.group("mon")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else TEXT_MONTHS.get(month_text.lower())
     if month is None:
         return None
     year, day = int(match.group("year")), int(match.group("day"))
@@ -151,9 +116,9 @@ def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -
         if ampm:
             if not 1 <= hour <= 12:
                 return None
-            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+            hour = clock_hour(hour, ampm[0])
         if time.group("zone"):
-            zone = _zone(time.group("zone"))
+            zone = named_zone(time.group("zone"))
             if zone is None:
                 return None
     try:
@@ -161,22 +126,3 @@ def _date_with_time(match: re.Match[str], tail: str, default_timezone: tzinfo) -
     except ValueError:
         return None
     return naive.replace(tzinfo=zone if zone is not None else default_timezone)
-
-
-def _zone(name: str) -> tzinfo | None:
-    key = name.lower().replace(" ", "")
-    if key in _FIXED_ZONES:
-        return timezone(timedelta(minutes=_FIXED_ZONES[key]))
-    if key in _REGIONAL_ZONES:
-        zone_name, standard = _REGIONAL_ZONES[key]
-        try:
-            return ZoneInfo(zone_name)
-        except ZoneInfoNotFoundError:  # no tz database on this machine: standard time is the best guess
-            return timezone(timedelta(minutes=standard))
-    offset = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", key)
-    if offset is None:
-        return None
-    minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
-    if minutes > 14 * 60:
-        return None
-    return timezone(timedelta(minutes=minutes if offset.group(1) == "+" else -minutes))

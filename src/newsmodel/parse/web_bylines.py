@@ -12,6 +12,8 @@ import unicodedata
 
 import attrs
 
+from ._names import PAGE_JOB_PATTERN, PAGE_ORG_PATTERN, PAGE_PARTICLES, PAGE_PREFIX
+
 __all__ = [
     "BylineName",
     "credits_someone_else",
@@ -32,11 +34,6 @@ class BylineName:
     credentials: tuple[str, ...] = ()
 
 
-_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|words|text|story|reporting|compiled|created|authored)"
-    r"\s+by|by|from|author(?:s|\(s\))?|writer|par|von|por|di|door|av|af)\s*[:\-–—]?\s+",
-    re.IGNORECASE,
-)
 # Lines that credit somebody other than the writer.
 _NOT_AUTHOR = re.compile(
     r"^\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?|pictures?|credit|edited|editing|"
@@ -57,53 +54,6 @@ _SPLIT_PEOPLE = re.compile(
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]+)?(?:\s+\d+)?$|^(?:Ph\.?\s?D|M\.?D|M\.?S|M\.?A|B\.?S|R\.?N|"
     r"RDN?|CPT|MPH|MBA|CFA|CPA|LCSW|Esq|Jr|Sr|II|III|IV)\.?$"
-)
-_ROLE_WORDS = re.compile(
-    r"\b(?:editor|writer|reporter|correspondent|columnist|contributor|author|journalist|producer|"
-    r"analyst|staff|chief|head|director|manager|founder|ceo|cto|coo|president|officer|professor|"
-    r"researcher|scientist|specialist|expert|consultant|strategist|lead|engineer|developer|designer|"
-    r"marketer|coach|trainer|nutritionist|dietitian|physician|doctor|nurse|intern|fellow|"
-    r"critic|blogger|host|anchor|photographer|intern|owner|partner|associate|assistant|senior|"
-    r"junior|team\s+member)\b",
-    re.IGNORECASE,
-)
-_ORG_WORDS = re.compile(
-    r"\b(?:news|press|times|post|journal|herald|tribune|agency|reuters|associated|afp|ap|bloomberg|"
-    r"cnn|bbc|npr|media|magazine|gazette|daily|weekly|radio|tv|television|network|group|inc|ltd|llc|"
-    r"corp|company|university|institute|foundation|\.com)\b",
-    re.IGNORECASE,
-)
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "des",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "y",
-        "e",
-        "dos",
-        "das",
-        "st",
-        "st.",
-        "mc",
-        "mac",
-        "o'",
-    ]
 )
 _NOT_NAMES = frozenset(
     [
@@ -185,7 +135,7 @@ def looks_like_name(text: str) -> bool:
             return False
         if word[0].isupper():
             capitalised += 1
-        elif word.lower() not in _PARTICLES:
+        elif word.lower() not in PAGE_PARTICLES:
             return False
     return capitalised >= 1
 
@@ -226,9 +176,9 @@ def credits_someone_else(text: str) -> bool:
 
 def _classify_tail(text: str) -> str:
     """Whether a piece written after a name is a 'role', an 'organization' or a 'name'."""
-    if _ROLE_WORDS.search(text):
+    if PAGE_JOB_PATTERN.search(text):
         return "role"
-    if _ORG_WORDS.search(text) or (text.isupper() and len(text) > 1):
+    if PAGE_ORG_PATTERN.search(text) or (text.isupper() and len(text) > 1):
         return "organization"
     if looks_like_name(text):
         return "name"
@@ -255,7 +205,9 @@ def _people(segment: str) -> list[BylineName]:
                 continue
             kind = (
                 "name"
-                if looks_like_name(piece) and not _ORG_WORDS.search(piece) and not _ROLE_WORDS.search(piece)
+                if looks_like_name(piece)
+                and not PAGE_ORG_PATTERN.search(piece)
+                and not PAGE_JOB_PATTERN.search(piece)
                 else _classify_tail(piece)
             )
             if kind == "name" and described and found[-1].organization is None:
@@ -294,7 +246,7 @@ def split_byline(text: str) -> list[BylineName]:
     text = " ".join(_XML_UNSAFE.sub("", text[:1000]).split())[:300]
     if not text or _NOT_AUTHOR.match(text):
         return []
-    text = _PREFIX.sub("", text, count=1)
+    text = PAGE_PREFIX.sub("", text, count=1)
     text = _TAIL.sub("", text).strip(" |•·,-–—:")
     if not text:
         return []

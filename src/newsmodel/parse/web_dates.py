@@ -13,11 +13,15 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from ._calendar import PAGE_MONTHS, clock_hour, named_zone
+
 __all__ = ["date_in_url", "parse_date", "settle_zone"]
 
 # Dates outside this range are typos, placeholders ("0001-01-01") or epoch zeroes, not article dates.
 _MIN_YEAR = 1990
 _MAX_YEAR = 2100
+# Pages are trusted with any offset a timezone can hold (under a day), unlike running text.
+_WIDEST_OFFSET = timedelta(days=1)
 
 _ISO = re.compile(
     r"\s*(?P<y>\d{4})-?(?P<m>\d{1,2})-?(?P<d>\d{1,2})"
@@ -25,27 +29,6 @@ _ISO = re.compile(
     r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january", "janvier", "januar", "enero", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"),
-            ("mar", "march", "mars", "märz", "marz", "marzo"),
-            ("apr", "april", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio"),
-            ("jun", "june", "juin", "juni", "junio", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "luglio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre", "settembre"),
-            ("oct", "october", "octobre", "oktober", "octubre", "ottobre"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dicembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<mon>[A-Za-zéäû]{3,10})\.?"
 # "September 4, 2025", "Sep. 4th 2025"
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
@@ -55,7 +38,6 @@ _DMY = re.compile(
 )
 # Optional clock time after a written-out date: "September 4, 2025 at 10:30 am" / "10:30 EDT".
 _CLOCK = re.compile(r"\D{0,6}?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?", re.IGNORECASE)
-_ZONE_NAMES = {"utc": 0, "gmt": 0, "z": 0}
 # "09/25/2025", "25.09.2025": dots are always day first; slashes follow the page's convention.
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.])")
 # A date in a URL path: /2016/02/09/ or /2016-02-09-slug.
@@ -64,15 +46,6 @@ _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})([/-])(?P<m>[01]?\d)\2(?P<d>[0-3]
 
 def _in_range(value: datetime) -> bool:
     return _MIN_YEAR <= value.year <= _MAX_YEAR
-
-
-def _zone(text: str) -> timezone:
-    if text.lower() in _ZONE_NAMES:
-        return timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -94,7 +67,10 @@ def _parse_iso(text: str) -> datetime | None:
             int(parts["S"] or 0),
         )
         if parts["z"]:
-            value = value.replace(tzinfo=_zone(parts["z"]))
+            zone = named_zone(parts["z"], widest=_WIDEST_OFFSET)
+            if zone is None:  # an offset of a day or more: not a real zone, so not a date
+                return None
+            value = value.replace(tzinfo=zone)
     except ValueError:
         return None
     return value
@@ -104,18 +80,14 @@ def _parse_written(text: str) -> datetime | None:
     match = _MDY.search(text) or _DMY.search(text)
     if match is None:
         return None
-    month = _MONTHS.get(match.group("mon").lower())
+    month = PAGE_MONTHS.get(match.group("mon").lower())
     if month is None:
         return None
     hour = minute = 0
     clock = _CLOCK.match(text, match.end())
     if clock is not None:
         hour, minute = int(clock.group("H")), int(clock.group("M"))
-        meridiem = (clock.group("ap") or "").lower()[:1]
-        if meridiem == "p" and hour < 12:
-            hour += 12
-        elif meridiem == "a" and hour == 12:
-            hour = 0
+        hour = clock_hour(hour, (clock.group("ap") or "").lower()[:1])
     try:
         return datetime(int(match.group("y")), month, int(match.group("d")), hour, minute)
     except ValueError:
