@@ -53,7 +53,7 @@ def _parse_iso(text: str) -> datetime | None:
     if match is None:
         return None
     rest = text[match.end() :].strip()
-    # "2025-09-04 by Jane" is fine, but "2025-09-04-slug-123" is an ID, not a date.
+    # Text glued to a bare date ("2025-09-04-slug-123", "2025-09-04 by Jane") may be an ID: refuse it.
     if rest and (rest[0].isalnum() or rest[0] in "-_/") and match.group("H") is None:
         return None
     parts = match.groupdict()
