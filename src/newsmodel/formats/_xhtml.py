@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from .._htmltags import EMPHASIS_BY_TAG, HEADING_LEVELS
 from ..model import (
     QUOTE_KINDS,
     Article,
@@ -48,7 +49,6 @@ __all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _X = "{" + XHTML_NS + "}"
 _P = _X + "p"
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LEVEL = re.compile(r"\Alevel-[1-6]\Z")
 
 # The body is written as text: it is most of the document, and building it element by element
@@ -169,22 +169,6 @@ def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
-_EMPHASIS_BY_TAG = {
-    "em": "emphasis",
-    "i": "emphasis",
-    "cite": "emphasis",
-    "strong": "strong",
-    "b": "strong",
-    "code": "code",
-    "tt": "code",
-    "kbd": "code",
-    "samp": "code",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strike",
-    "strike": "strike",
-    "del": "strike",
-}
 _SKIPPED = frozenset({"script", "style", "noscript", "object", "iframe", "form", "input", "button", "select"})
 
 
@@ -205,7 +189,7 @@ def classify_xhtml(element: etree._Element) -> Span | None:
         if not href:
             return Span("")
         return Span("link", {"href": href, "title": element.get("title")})
-    style = _EMPHASIS_BY_TAG.get(name)
+    style: str | None = EMPHASIS_BY_TAG.get(name)
     if style is None and name == "span":
         style = next((c for c in _classes(element) if c in ("underline", "strike")), None)
     if style is not None:
@@ -277,8 +261,8 @@ class _XhtmlReader:
             classes = _classes(child)
             if name == "div" and "section" in classes:
                 self.section(child, builder)
-            elif name in _HEADINGS:
-                builder.heading(self.optional_text(child), _HEADINGS[name])
+            elif name in HEADING_LEVELS:
+                builder.heading(self.optional_text(child), HEADING_LEVELS[name])
             elif name in ("div", "section", "article", "main", "header", "footer", "aside", "center") and (
                 "figure" not in classes
             ):
@@ -293,9 +277,9 @@ class _XhtmlReader:
     def section(self, div: etree._Element, builder: SectionBuilder) -> None:
         levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
         children = list(self.children(div))
-        if children and local_name(children[0]) in _HEADINGS:
+        if children and local_name(children[0]) in HEADING_LEVELS:
             first = children[0]
-            builder.heading(self.optional_text(first), _HEADINGS[local_name(first)])
+            builder.heading(self.optional_text(first), HEADING_LEVELS[local_name(first)])
             rest = children[1:]
         else:
             builder.heading(None, levels[0] if levels else 2)
@@ -309,8 +293,8 @@ class _XhtmlReader:
                     builder.add(found)
                     continue
             name = local_name(child)
-            if name in _HEADINGS:
-                builder.heading(self.optional_text(child), _HEADINGS[name])
+            if name in HEADING_LEVELS:
+                builder.heading(self.optional_text(child), HEADING_LEVELS[name])
             elif name == "div" and "section" in _classes(child):
                 self.section(child, builder)
             else:

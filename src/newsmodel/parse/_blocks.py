@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 import attrs
 from lxml.html import HtmlElement
 
+from .._htmltags import EMPHASIS_BY_TAG, HEADING_LEVELS
 from ..model import (
     Block,
     BlockQuote,
-    EmphasisStyle,
     Figure,
     Link,
     ListBlock,
@@ -41,23 +41,6 @@ _INLINE_TAGS = frozenset(
         "br",
     }
 )  # fmt: skip
-_EMPHASIS: dict[str, EmphasisStyle] = {
-    "em": "emphasis",
-    "i": "emphasis",
-    "cite": "emphasis",
-    "strong": "strong",
-    "b": "strong",
-    "code": "code",
-    "kbd": "code",
-    "samp": "code",
-    "tt": "code",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strike",
-    "strike": "strike",
-    "del": "strike",
-}
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _IMAGE_TAGS = frozenset({"img", "amp-img"})
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-url")
 _CREDIT = re.compile(r"credit|copyright|photographer|byline|source|attribution", re.IGNORECASE)
@@ -226,8 +209,8 @@ class _Builder:
                 span = inline.open("link", href=href, title=title) if href else None
         elif tag == "q":
             span = inline.open("q")
-        elif tag in _EMPHASIS:
-            span = inline.open(_EMPHASIS[tag])
+        elif tag in EMPHASIS_BY_TAG:
+            span = inline.open(EMPHASIS_BY_TAG[tag])
         elif tag not in _INLINE_TAGS:
             inline.space()
         inline.add(element.text)
@@ -250,8 +233,8 @@ class _Builder:
     def _read_block(self, element: HtmlElement) -> None:
         tag = element.tag
         scores = self.context.scores
-        if tag in _HEADINGS:
-            self._read_heading(element, _HEADINGS[tag])
+        if tag in HEADING_LEVELS:
+            self._read_heading(element, HEADING_LEVELS[tag])
         elif tag == "p":
             if scores.link_density(element) <= _MAX_PARAGRAPH_LINK_DENSITY:
                 self.read_container(element)
@@ -431,7 +414,7 @@ def build_sections(
         author_keys=tuple(key for key in (_key(name) for name in authors) if key),
     )
     builder = _Builder(context=context)
-    if root.tag in _HEADINGS or root.tag in ("p", "ul", "ol", "blockquote", "table", "figure", "pre"):
+    if root.tag in HEADING_LEVELS or root.tag in ("p", "ul", "ol", "blockquote", "table", "figure", "pre"):
         builder._read_block(root)
     else:
         builder.read_container(root)
