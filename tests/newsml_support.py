@@ -10,7 +10,6 @@ from lxml import etree
 from newsmodel.formats._xhtml import XHTML_NS
 
 ROOT = Path(__file__).resolve().parent.parent
-STANDARDS = ROOT.parent / "shared" / "conformance" / "standards"
 FIXTURES = ROOT / "tests" / "fixtures" / "newsml"
 
 _OFFLINE = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)

@@ -577,14 +577,23 @@ def _is_person_noun(word: str) -> bool:
 _ADJECTIVE_ENDINGS = ("ic", "an", "ian", "ese", "ish", "ean")
 
 
-def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
-    """A capitalised adjective before a lower-case noun: "Olympic rower", "Russian officials"."""
+def _lower_word_after(tokens: list[Token], i: int) -> Token | None:
+    """The token after ``i`` if it is a lower-case word that is not a cue verb (a noun, most likely)."""
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
+    if (
         following is not None
         and following.kind == "word"
         and following.text.islower()
         and following.lower not in lx.CUE_VERBS
+    ):
+        return following
+    return None
+
+
+def _is_adjective_capital(tokens: list[Token], i: int) -> bool:
+    """A capitalised adjective before a lower-case noun: "Olympic rower", "Russian officials"."""
+    return (
+        _lower_word_after(tokens, i) is not None
         and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS)
         and not _is_possessive(tokens[i])
     )
@@ -635,14 +644,8 @@ def _is_title(word: str) -> bool:
 
 def _modifies_noun(tokens: list[Token], i: int) -> bool:
     """ "The Trump administration": a lower-case noun after the name, which is then no name of its own."""
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        following is not None
-        and following.kind == "word"
-        and following.text.islower()
-        and following.lower not in lx.CUE_VERBS
-        and following.lower not in lx.ADVERBS
-    )
+    following = _lower_word_after(tokens, i)
+    return following is not None and following.lower not in lx.ADVERBS
 
 
 def _gender(words: list[str]) -> str | None:
