@@ -11,9 +11,6 @@ medians over many repetitions, measured in this one run.
 from __future__ import annotations
 
 import argparse
-import statistics
-import timeit
-from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
@@ -23,6 +20,7 @@ import pydantic
 
 import newsmodel
 from newsmodel import Article, AuthorProfile, Paragraph, Quote, Section
+from timing import interleaved_medians
 
 SENTENCE = (
     "The council's decision reflects a broader shift in how small towns pay for ageing infrastructure, "
@@ -154,17 +152,6 @@ class PArticle(pydantic.BaseModel):
     sections: tuple[PSection, ...] = ()
 
 
-def interleaved_medians(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """Median µs per call of each function, the rounds interleaved so background load hits all alike."""
-    timers = {name: timeit.Timer(func) for name, func in funcs.items()}
-    numbers = {name: max(1, timer.autorange()[0] // 4) for name, timer in timers.items()}
-    samples: dict[str, list[float]] = {name: [] for name in funcs}
-    for _ in range(rounds):
-        for name, timer in timers.items():
-            samples[name].append(timer.timeit(numbers[name]) / numbers[name])
-    return {name: statistics.median(values) * 1e6 for name, values in samples.items()}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=31, help="timing rounds per measurement")
@@ -196,7 +183,7 @@ def main() -> None:
         rounds,
     )
     results = {
-        label: (timed[f"{key} dump"], timed[f"{key} load"])
+        label: (timed[f"{key} dump"] * 1e6, timed[f"{key} load"] * 1e6)
         for label, key in (
             ("newsmodel", "newsmodel"),
             ("orjson on a dict (floor)", "orjson"),

@@ -8,8 +8,6 @@ newsmlg2 (IPTC's reader, ``pip install newsmlg2``) reads the same bytes into its
 
 from __future__ import annotations
 
-import statistics
-import timeit
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -17,6 +15,7 @@ from lxml import etree
 
 from newsmodel.formats.newsml import from_newsml, to_newsml
 from newsmodel.model import Article, AuthorProfile, Emphasis, Link, Paragraph, Quote, Section, Subject
+from timing import interleaved_medians
 
 try:
     import NewsMLG2
@@ -64,17 +63,6 @@ def seed_sized_article() -> Article:
     )
 
 
-def interleaved_medians(
-    calls: dict[str, Callable[[], object]], *, number: int, repeat: int
-) -> dict[str, float]:
-    """Median seconds per call of each function; the repeats take turns so all see the same machine load."""
-    samples: dict[str, list[float]] = {name: [] for name in calls}
-    for _ in range(repeat):
-        for name, call in calls.items():
-            samples[name].append(timeit.timeit(call, number=number) / number)
-    return {name: statistics.median(times) for name, times in samples.items()}
-
-
 def main() -> None:
     article = seed_sized_article()
     data = to_newsml(article)
@@ -98,7 +86,7 @@ def main() -> None:
     }
     if NewsMLG2 is not None:
         calls["newsmlg2 read"] = newsmlg2_read
-    timings = interleaved_medians(calls, number=10, repeat=31)
+    timings = interleaved_medians(calls, rounds=31)
     floor = timings["lxml floor (parse + serialise)"]
     reader = timings.get("newsmlg2 read")
     paragraphs = sum(len(s.blocks) for s in article.sections)
