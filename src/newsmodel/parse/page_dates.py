@@ -39,8 +39,9 @@ def _dates(
                 parsed = parse_date(value)
                 if parsed:
                     yield parsed
+    # Markup that names a value a date may still spell it out ("July 17, 2025").
     for value in (*src.metas(*metas), *src.microdata_values(props[0]), *src.microdata_values(props[-1])):
-        parsed = parse_date(value)
+        parsed = parse_date(value, written=True)
         if parsed:
             yield parsed
     for element in src.by_tag["time"][:50]:
@@ -79,12 +80,14 @@ def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | Non
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
     published = modified = None
+    # What encloses the headline encloses its article, whatever the wrapper's class names say.
+    region = set(window.headline.iterancestors()) if window.headline is not None else set()
     for text, parent in window.nearest_first():
         stripped = text.strip()
         if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
-        if value is None or in_foreign_region(parent):
+        if value is None or in_foreign_region(parent, region):
             continue
         # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"): look at the
         # enclosing element too, when it is no more than a short date line.
@@ -170,7 +173,7 @@ _PUBLISHED_META = re.compile(r"publish|pub_?date|issued|created", re.IGNORECASE)
 
 
 def _first_date(values: Iterable[str]) -> datetime | None:
-    return next((d for d in map(parse_date, values) if d is not None), None)
+    return next((d for d in (parse_date(v, written=True) for v in values) if d is not None), None)
 
 
 def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
