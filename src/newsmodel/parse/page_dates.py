@@ -12,8 +12,18 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
 
+from lxml import etree
+
 from .jsonld import as_strings
-from .page_sources import PageSources, TextWindow, clean, in_foreign_region, page_language, text_of
+from .page_sources import (
+    _NOT_VISIBLE,
+    PageSources,
+    TextWindow,
+    clean,
+    in_foreign_region,
+    page_language,
+    text_of,
+)
 from .web_dates import date_in_url, parse_date, settle_zone
 
 __all__ = ["find_dates"]
@@ -197,6 +207,54 @@ def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
     )
 
 
+# Short texts that say they are a publication date, wherever they sit: filtered in C first.
+_LOWER = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_LABELLED = etree.XPath(
+    "//body//text()[string-length(.) < 200]"
+    f"[contains({_LOWER}, 'publi') or contains({_LOWER}, 'posted') or contains({_LOWER}, 'erschienen')"
+    f" or contains({_LOWER}, 'veröffentlicht')]"
+)
+_MAX_LABELLED = 50
+
+
+def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
+    """A date the page labels as its publication date ("Posted on April 13, 2023") anywhere.
+
+    Used when none is written near the headline: the line is often a screen away from it.
+    The label may be the date's own text or that of a short enclosing line.
+    """
+    found = _LABELLED(src.tree)
+    if not isinstance(found, list):
+        return None
+    region = set(window.headline.iterancestors()) if window.headline is not None else set()
+    lang = (page_language(src) or "en-us").lower()
+    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
+    for text in found[:_MAX_LABELLED]:
+        if not isinstance(text, etree._ElementUnicodeResult):
+            continue
+        owner = text.getparent()
+        if owner is None:
+            continue
+        parent = owner.getparent() if text.is_tail else owner
+        if parent is None or (isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE):
+            continue
+        line = " ".join(str(text).split())
+        value = parse_date(line, written=True, day_first=day_first) if len(line) <= 80 else None
+        if value is None:
+            line = clean(text_of(parent), limit=200) or ""
+            if len(line) > 80:
+                continue
+            value = parse_date(line, written=True, day_first=day_first)
+        label = _PUBLISHED_WORDS.search(line)
+        if value is None or label is None:
+            continue
+        updated = _UPDATED_WORDS.search(line)
+        if (updated is not None and updated.start() < label.start()) or in_foreign_region(parent, region):
+            continue
+        return value
+    return None
+
+
 def find_dates(
     src: PageSources, window: TextWindow, url: str | None
 ) -> tuple[datetime | None, datetime | None]:
@@ -206,6 +264,8 @@ def find_dates(
         visible_published, visible_modified = _visible_dates(src, window)
         published = published or visible_published
         modified = modified or visible_modified
+    if published is None:
+        published = _labelled_date(src, window)
     if published is None and url:
         published = date_in_url(url)
     # A naive date borrows the offset the page uses elsewhere: the other date first.
