@@ -99,7 +99,7 @@ def _utf8_if_safe(text: str) -> bytes | None:
         return None
     if len(data.translate(None, _C0_UNSAFE)) != len(data):
         return None
-    if not text.isascii() and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
+    if not text.isascii() and ("\ufffe" in text or "\uffff" in text):
         return None
     return data
 

@@ -207,14 +207,25 @@ def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
     )
 
 
-# Short texts that say they are a publication date, wherever they sit: filtered in C first.
-_LOWER = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_LABELLED = etree.XPath(
-    "//body//text()[string-length(.) < 200]"
-    f"[contains({_LOWER}, 'publi') or contains({_LOWER}, 'posted') or contains({_LOWER}, 'erschienen')"
-    f" or contains({_LOWER}, 'veröffentlicht')]"
-)
 _MAX_LABELLED = 50
+_MAX_LABELLED_LENGTH = 200
+
+
+def _labelled_texts(src: PageSources) -> Iterator[tuple[str, etree._Element]]:
+    """Short texts of the body that name a publication, with the element each belongs to."""
+    body = src.tree.find("body")
+    if body is None:
+        return
+    search = _PUBLISHED_WORDS.search
+    for element in body.iter(etree.Element):
+        text = element.text
+        if text and len(text) < _MAX_LABELLED_LENGTH and search(text) is not None:
+            yield text, element
+        tail = element.tail
+        if tail and len(tail) < _MAX_LABELLED_LENGTH and search(tail) is not None:
+            parent = element.getparent()
+            if parent is not None:
+                yield tail, parent
 
 
 def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
@@ -223,22 +234,13 @@ def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
     Used when none is written near the headline: the line is often a screen away from it.
     The label may be the date's own text or that of a short enclosing line.
     """
-    found = _LABELLED(src.tree)
-    if not isinstance(found, list):
-        return None
     region = set(window.headline.iterancestors()) if window.headline is not None else set()
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
-    for text in found[:_MAX_LABELLED]:
-        if not isinstance(text, etree._ElementUnicodeResult):
+    for text, parent in islice(_labelled_texts(src), _MAX_LABELLED):
+        if isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE:
             continue
-        owner = text.getparent()
-        if owner is None:
-            continue
-        parent = owner.getparent() if text.is_tail else owner
-        if parent is None or (isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE):
-            continue
-        line = " ".join(str(text).split())
+        line = " ".join(text.split())
         value = parse_date(line, written=True, day_first=day_first) if len(line) <= 80 else None
         if value is None:
             line = clean(text_of(parent), limit=200) or ""
