@@ -262,6 +262,43 @@ def test_visible_date_fills_a_missing_publication_date_only() -> None:
     assert meta.modified == datetime(2025, 6, 10, 8, tzinfo=timezone(timedelta(hours=2)))
 
 
+def test_a_layout_class_above_the_headline_does_not_hide_its_date() -> None:
+    meta = snippet(
+        body='<div class="story-template-sidebar"><div><h1>Festival dates set</h1></div>'
+        '<div class="story-date"><span>May 31, 2024</span></div><p>Body.</p></div>'
+    )
+    assert meta.published == datetime(2024, 5, 31, tzinfo=timezone.utc)
+
+
+def test_a_date_in_a_sidebar_beside_the_headline_is_still_foreign() -> None:
+    meta = snippet(
+        body='<main><h1>Festival dates set</h1><div class="sidebar"><span>May 31, 2024</span></div>'
+        "<p>Body.</p></main>"
+    )
+    assert meta.published is None
+
+
+def test_a_written_out_date_in_a_meta_element_is_read() -> None:
+    meta = snippet('<meta name="published" content="July 17, 2025">', "<h1>Festival dates set</h1>")
+    assert meta.published == datetime(2025, 7, 17, tzinfo=timezone.utc)
+
+
+def test_a_labelled_publication_date_far_from_the_headline_is_read() -> None:
+    filler = "".join(f"<p>Paragraph {i} of the story, with enough words to be prose.</p>" for i in range(120))
+    meta = snippet(
+        body=f"<h1>Festival dates set</h1>{filler}<div><span>Posted on April 13, 2023</span></div>"
+    )
+    assert meta.published == datetime(2023, 4, 13, tzinfo=timezone.utc)
+
+
+def test_a_labelled_date_in_related_links_is_not_taken() -> None:
+    filler = "".join(f"<p>Paragraph {i} of the story, with enough words to be prose.</p>" for i in range(120))
+    meta = snippet(
+        body=f'<h1>Festival dates set</h1>{filler}<div class="related-posts"><span>Posted on April 13, 2023</span></div>'
+    )
+    assert meta.published is None
+
+
 def test_dates_in_running_prose_are_not_taken() -> None:
     meta = snippet(
         body="<h1>History of the mill</h1><p>The mill burned down on September 4, 1998, and was rebuilt "

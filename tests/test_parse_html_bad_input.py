@@ -99,6 +99,20 @@ def test_characters_xml_cannot_carry_are_dropped_and_nothing_else():
     assert article.body_text.startswith("A paragraph with control long enough")
 
 
+@pytest.mark.parametrize("unsafe", ["\ufffe", "\uffff", "\ud800", "\x1f"])
+def test_each_kind_of_unsafe_character_is_dropped(unsafe):
+    page = ARTICLE.replace("A paragraph", f"A para{unsafe}graph, caf\u00e9")
+    article = parse_html(page)
+    assert article.body_text.startswith("A paragraph, caf\u00e9 long enough")
+
+
+def test_a_declared_charset_does_not_garble_decoded_text():
+    page = ARTICLE.replace("<head>", '<head><meta charset="iso-8859-1">').replace(
+        "A paragraph", "Caf\u00e9 \u201cnews\u201d"
+    )
+    assert parse_html(page).body_text.startswith("Caf\u00e9 \u201cnews\u201d long enough")
+
+
 def test_every_error_is_a_newsmodel_error():
     for page in ("", b"\x00\x01\x02" * 1000, "<html></html>"):
         with pytest.raises(NewsModelError):

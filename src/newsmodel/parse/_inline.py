@@ -15,6 +15,7 @@ from ..model import Emphasis, EmphasisStyle, Link, Mark
 __all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+_ASCII_SPACE = " \t\n\r\f\v"
 # What XML 1.0 cannot carry (the model refuses it); HTML character references can produce it.
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -70,6 +71,10 @@ class InlineText:
     def add(self, text: str | None) -> None:
         """Append text, collapsing whitespace with what came before."""
         if not text:
+            return
+        if not text.strip(_ASCII_SPACE):
+            # Only the indentation between tags (the most common text node): a space at most.
+            self._pending_space = True
             return
         if _XML_UNSAFE.search(text) is not None:
             text = _XML_UNSAFE.sub("", text)
@@ -150,6 +155,10 @@ class InlineText:
 
         Spans still open continue in the next paragraph.
         """
+        if not self._parts:
+            # Nothing since the last take: no span has started, nothing is recorded.
+            self._pending_space = False
+            return None
         for span in self._open:
             self._record(span, self._length)
             span.start = None

@@ -2,7 +2,9 @@
 
 Structured dates (JSON-LD, app state, meta, microdata, ``<time>``) come first. A date written
 near the headline fills in a date the markup does not state ("Updated ..." ones become the
-revision date). A date in the URL path is the last resort. Nothing is ever taken from the clock.
+revision date); failing that, a date the page labels as its publication date anywhere in the body
+("Posted on April 13, 2023"). A date in the URL path is the last resort. Nothing is ever taken
+from the clock.
 """
 
 from __future__ import annotations
@@ -12,8 +14,18 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
 
+from lxml import etree
+
 from .jsonld import as_strings
-from .page_sources import PageSources, TextWindow, clean, in_foreign_region, page_language, text_of
+from .page_sources import (
+    _NOT_VISIBLE,
+    PageSources,
+    TextWindow,
+    clean,
+    in_foreign_region,
+    page_language,
+    text_of,
+)
 from .web_dates import date_in_url, parse_date, settle_zone
 
 __all__ = ["find_dates"]
@@ -39,8 +51,9 @@ def _dates(
                 parsed = parse_date(value)
                 if parsed:
                     yield parsed
+    # Markup that names a value a date may still spell it out ("July 17, 2025").
     for value in (*src.metas(*metas), *src.microdata_values(props[0]), *src.microdata_values(props[-1])):
-        parsed = parse_date(value)
+        parsed = parse_date(value, written=True)
         if parsed:
             yield parsed
     for element in src.by_tag["time"][:50]:
@@ -79,12 +92,14 @@ def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | Non
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
     published = modified = None
+    # What encloses the headline encloses its article, whatever the wrapper's class names say.
+    region = set(window.headline.iterancestors()) if window.headline is not None else set()
     for text, parent in window.nearest_first():
         stripped = text.strip()
         if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
-        if value is None or in_foreign_region(parent):
+        if value is None or in_foreign_region(parent, region):
             continue
         # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"): look at the
         # enclosing element too, when it is no more than a short date line.
@@ -170,7 +185,7 @@ _PUBLISHED_META = re.compile(r"publish|pub_?date|issued|created", re.IGNORECASE)
 
 
 def _first_date(values: Iterable[str]) -> datetime | None:
-    return next((d for d in map(parse_date, values) if d is not None), None)
+    return next((d for d in (parse_date(v, written=True) for v in values) if d is not None), None)
 
 
 def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
@@ -194,6 +209,56 @@ def _modified(src: PageSources) -> tuple[datetime | None, list[datetime]]:
     )
 
 
+_MAX_LABELLED = 50
+_MAX_LABELLED_LENGTH = 200
+
+
+def _labelled_texts(src: PageSources) -> Iterator[tuple[str, etree._Element]]:
+    """Short texts of the body that name a publication, with the element each belongs to."""
+    body = src.tree.find("body")
+    if body is None:
+        return
+    search = _PUBLISHED_WORDS.search
+    for element in body.iter(etree.Element):
+        text = element.text
+        if text and len(text) < _MAX_LABELLED_LENGTH and search(text) is not None:
+            yield text, element
+        tail = element.tail
+        if tail and len(tail) < _MAX_LABELLED_LENGTH and search(tail) is not None:
+            parent = element.getparent()
+            if parent is not None:
+                yield tail, parent
+
+
+def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
+    """A date the page labels as its publication date ("Posted on April 13, 2023") anywhere.
+
+    Used when none is written near the headline: the line is often a screen away from it.
+    The label may be the date's own text or that of a short enclosing line.
+    """
+    region = set(window.headline.iterancestors()) if window.headline is not None else set()
+    lang = (page_language(src) or "en-us").lower()
+    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
+    for text, parent in islice(_labelled_texts(src), _MAX_LABELLED):
+        if isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE:
+            continue
+        line = " ".join(text.split())
+        value = parse_date(line, written=True, day_first=day_first) if len(line) <= 80 else None
+        if value is None:
+            line = clean(text_of(parent), limit=200) or ""
+            if len(line) > 80:
+                continue
+            value = parse_date(line, written=True, day_first=day_first)
+        label = _PUBLISHED_WORDS.search(line)
+        if value is None or label is None:
+            continue
+        updated = _UPDATED_WORDS.search(line)
+        if (updated is not None and updated.start() < label.start()) or in_foreign_region(parent, region):
+            continue
+        return value
+    return None
+
+
 def find_dates(
     src: PageSources, window: TextWindow, url: str | None
 ) -> tuple[datetime | None, datetime | None]:
@@ -203,6 +268,8 @@ def find_dates(
         visible_published, visible_modified = _visible_dates(src, window)
         published = published or visible_published
         modified = modified or visible_modified
+    if published is None:
+        published = _labelled_date(src, window)
     if published is None and url:
         published = date_in_url(url)
     # A naive date borrows the offset the page uses elsewhere: the other date first.

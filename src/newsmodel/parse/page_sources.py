@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -261,18 +261,20 @@ class PageSources:
                 yield cleaned
 
 
-def in_foreign_region(element: etree._Element) -> bool:
+def in_foreign_region(element: etree._Element, article_region: Container[etree._Element] = ()) -> bool:
     """Whether the element sits in comments, navigation, related links, a sidebar or the page footer.
 
     An ``<aside>`` or ``<footer>`` inside an ``<article>`` is the article's own (HTML5 puts
     bylines and dates there); a comments section inside an ``<article>`` is still foreign.
+    ``article_region`` holds elements known to enclose the article (the headline's ancestors):
+    names above them describe the page layout ("story-template-sidebar"), not a region.
     """
     node: etree._Element | None = element
     depth = 0
     aside = False
     while node is not None and depth < 40:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("body", "html"):
+        if tag in ("body", "html") or (depth and node in article_region):
             break
         if tag == "article" and not _is_teaser(node):
             return False  # the article's own <aside>/<footer>
@@ -297,11 +299,13 @@ class TextWindow:
     """The page's visible text pieces around the headline, in document order.
 
     ``pieces`` pairs each text with the element that holds it; ``start`` is the index of the
-    first piece of the headline (0 when the page has no headline element).
+    first piece of the headline (0 when the page has no headline element); ``headline`` is
+    the headline element itself.
     """
 
     pieces: list[tuple[str, etree._Element]]
     start: int
+    headline: etree._Element | None = None
 
     def nearest_first(self) -> list[tuple[str, etree._Element]]:
         """Pieces ordered by distance from the headline, after it before before it."""
@@ -392,7 +396,7 @@ def text_window(src: PageSources, headline: etree._Element | None) -> TextWindow
             if grand is not None:
                 after.append((parent.tail, grand))
     before = before[:_WINDOW_BEFORE]
-    return TextWindow(before[::-1] + after[:_WINDOW_AFTER], min(len(before), _WINDOW_BEFORE))
+    return TextWindow(before[::-1] + after[:_WINDOW_AFTER], min(len(before), _WINDOW_BEFORE), headline)
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
