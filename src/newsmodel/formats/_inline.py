@@ -327,6 +327,22 @@ _A = _X + "a"
 _OWN_DEPTH = 128
 
 
+# A class attribute's value -> (key, quote?, index, rest) when its first token is an annotation
+# key, else (). Writers repeat the same few values in every paragraph: one dict lookup each
+# instead of a split and a regex match.
+_OwnClass = tuple[str, bool, int, str] | tuple[()]
+_OWN_CLASSES: dict[str, _OwnClass] = {}
+
+
+def _own_class(value: str) -> _OwnClass:
+    key, _, rest = value.partition(" ")
+    match = _KEY.match(key)
+    parsed: _OwnClass = (key, match.group(1) == "q", int(match.group(2)), rest) if match else ()
+    if len(_OWN_CLASSES) < 4096:  # values come from the input: bound the cache
+        _OWN_CLASSES[value] = parsed
+    return parsed
+
+
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
     """The fast path of :func:`read_inline` for the XHTML newsmodel itself writes (text kept exactly).
 
@@ -337,7 +353,7 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         plain = element.text or ""
         return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
-    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, rest of its class]
+    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, its parsed class]
     size = _walk_own(element, pieces, found, 0)
     if size < 0:
         return False
@@ -346,13 +362,19 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         return None
     quotes: list[tuple[int, Quote]] = []
     marks: list[tuple[int, Mark]] = []
-    for key, (start, end, node, tag, rest) in found.items():
-        index = int(key[4:])
-        if key[3] == "q":
-            kind = rest or "direct"
-            speaker = node.get("title")
+    for start, end, node, tag, (_, is_quote, index, rest) in found.values():
+        if is_quote:
             quotes.append(
-                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+                (
+                    index,
+                    Quote(
+                        text=text[start:end],
+                        start=start,
+                        end=end,
+                        speaker=node.get("title"),
+                        kind=rest or "direct",
+                    ),
+                )
             )
         elif tag == _A:
             marks.append(
@@ -362,10 +384,14 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
             style = _OWN_TAGS.get(tag) or rest
             marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
     if len(quotes) > 1:
-        quotes.sort(key=lambda pair: pair[0])
+        quotes.sort(key=_first)
     if len(marks) > 1:
-        marks.sort(key=lambda pair: pair[0])
-    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+        marks.sort(key=_first)
+    return Paragraph(text=text, quotes=tuple([q for _, q in quotes]), marks=tuple([m for _, m in marks]))
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
 
 
 def _walk_own(
@@ -398,13 +424,18 @@ def _walk_own(
             if text:
                 pieces.append(text)
                 size += len(text)
-        key, _, rest = (node.get("class") or "").partition(" ")
-        if _KEY.match(key):
-            seen = found.get(key)
-            if seen is None:
-                found[key] = [start, size, node, tag, rest]
-            else:
-                seen[1] = size  # fragments come in document order
+        value = node.get("class")
+        if value is not None:
+            parsed = _OWN_CLASSES.get(value)
+            if parsed is None:
+                parsed = _own_class(value)
+            if parsed:
+                key = parsed[0]
+                seen = found.get(key)
+                if seen is None:
+                    found[key] = [start, size, node, tag, parsed]
+                else:
+                    seen[1] = size  # fragments come in document order
         tail = node.tail
         if tail:
             pieces.append(tail)

@@ -234,7 +234,8 @@ class _XhtmlReader:
         self.where = where
 
     def text(self, element: etree._Element) -> str:
-        raw = text_of(element)
+        # A heading or caption is most often one text node: no itertext() round needed.
+        raw = (element.text or "") if not len(element) else text_of(element)
         return raw if self.verbatim else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -253,7 +254,8 @@ class _XhtmlReader:
         warnings.warn(f"{self.where}: dropped <{local_name(element)}>: {why}", NewsModelWarning, stacklevel=5)
 
     def children(self, element: etree._Element) -> Iterable[etree._Element]:
-        return (child for child in element if isinstance(child.tag, str))
+        # Filtered in C: comments and processing instructions are not elements of the body.
+        return element.iterchildren(etree.Element)
 
     def flow(self, container: etree._Element, builder: SectionBuilder) -> None:
         for child in self.children(container):
@@ -275,17 +277,17 @@ class _XhtmlReader:
                 builder.add(self.block(child))
 
     def section(self, div: etree._Element, builder: SectionBuilder) -> None:
-        levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
         children = list(self.children(div))
-        if children and local_name(children[0]) in HEADING_LEVELS:
-            first = children[0]
-            builder.heading(self.optional_text(first), HEADING_LEVELS[local_name(first)])
-            rest = children[1:]
+        heading = HEADING_LEVELS.get(local_name(children[0])) if children else None
+        if heading is not None:
+            builder.heading(self.optional_text(children[0]), heading)
+            del children[0]
         else:
+            levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
             builder.heading(None, levels[0] if levels else 2)
-            rest = children
-        for child in rest:
-            if self.verbatim and child.tag == _P:
+        verbatim = self.verbatim
+        for child in children:
+            if verbatim and child.tag == _P:
                 # Our own paragraphs are nearly the whole body: straight to the fast reader,
                 # and through block() as any other element only when it declines.
                 found = read_own_inline(child)
