@@ -300,34 +300,33 @@ class _Reader:
         self.item = item
         self.where = where
         self.strict = strict
+        self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.ours = any(
-            local_name(g) == "generator" and (g.text or "").strip() == GENERATOR
-            for g in self._meta_children()
+            (g.text or "").strip() == GENERATOR
+            for meta in self.children(item, "itemMeta")
+            for g in self.children(meta, "generator")
         )
         self.used: set[etree._Element] = set()
-        self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.lost: list[str] = []
         self.had_authors = False
 
     # -- small helpers
-
-    def _meta_children(self) -> Iterator[etree._Element]:
-        for child in self.item:
-            if local_name(child) == "itemMeta":
-                yield from (c for c in child if isinstance(c.tag, str))
 
     def children(self, parent: etree._Element | None, name: str) -> list[etree._Element]:
         if parent is None:
             return []
         index = self._index.get(parent)
         if index is None:
-            every: list[etree._Element] = []
+            every = list(parent.iterchildren(etree.Element))
             index = {"*": every}
-            for child in parent:
-                if isinstance(child.tag, str):
-                    every.append(child)
-                    # "*" cannot be a tag's local name: XML names never hold it.
-                    index.setdefault(local_name(child), []).append(child)
+            for child in every:
+                # "*" cannot be a tag's local name: XML names never hold it.
+                local = local_name(child)
+                found = index.get(local)
+                if found is None:
+                    index[local] = [child]
+                else:
+                    found.append(child)
             self._index[parent] = index
         return index.get(name, [])
 
@@ -344,7 +343,8 @@ class _Reader:
         exact = element.get(_NM + "text") if self.ours else None
         if exact is not None:
             return exact
-        raw = text_of(element)
+        # Most elements hold one text node: no itertext() round needed.
+        raw = (element.text or "") if not len(element) else text_of(element)
         return raw if self.ours else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -552,10 +552,13 @@ class _Reader:
 
     def asserted(self, element: etree._Element) -> etree._Element | None:
         """The newsItem's ``assert`` about the concept ``element`` refers to, if any."""
+        candidates = self.children(self.item, "assert")
+        if not candidates:
+            return None
         keys = [(a, element.get(a)) for a in ("qcode", "uri", "literal") if element.get(a)]
         if not keys:
             return None
-        for candidate in self.children(self.item, "assert"):
+        for candidate in candidates:
             if any(candidate.get(a) == v for a, v in keys):
                 self.use(candidate)
                 return candidate
@@ -580,19 +583,22 @@ class _Reader:
         if asserted is not None:
             sources.append(asserted)
 
-        def first(name: str, **attributes: str) -> etree._Element | None:
+        def first(name: str, role: str | None = None, rel: str | None = None) -> etree._Element | None:
+            """The first ``name`` child whose ``role``/``rel`` token list holds the value given."""
             for source in sources:
                 for element in self.children(source, name):
-                    if all(value in (element.get(k) or "").split() for k, value in attributes.items()):
+                    if (role is None or role in (element.get("role") or "").split()) and (
+                        rel is None or rel in (element.get("rel") or "").split()
+                    ):
                         return element
             return None
 
-        def every(name: str, **attributes: str) -> list[etree._Element]:
+        def every(name: str, rel: str | None = None) -> list[etree._Element]:
             return [
                 element
                 for source in sources
                 for element in self.children(source, name)
-                if all(element.get(k) == v for k, v in attributes.items())
+                if rel is None or element.get("rel") == rel
             ]
 
         name = self.optional_text(first("name"))
@@ -612,7 +618,7 @@ class _Reader:
         if bio is None and not self.ours:
             bio = first("definition")
         email_text = self.optional_text(email)
-        if email_text is not None and ("@" not in email_text or any(c.isspace() for c in email_text)):
+        if email_text is not None and ("@" not in email_text or email_text.split() != [email_text]):
             self.lose(f"e-mail {email_text!r} of creator {name!r} (not an address)")
             email_text = None
         return AuthorProfile(
