@@ -40,11 +40,10 @@ from ._xml import (
     escape_attribute,
     escape_text,
     local_name,
-    parse_xml,
     text_of,
 )
 
-__all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
+__all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_summary", "write_xhtml"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _X = "{" + XHTML_NS + "}"
@@ -122,12 +121,12 @@ def _write_block(out: list[str], block: Block) -> None:
         raise TypeError(f"not a block: {block!r}")
 
 
-def write_xhtml(article: Article) -> str:
-    """The article's sections as an XHTML 1.0 Strict ``<html>`` element (in the XHTML namespace), as text."""
+def write_xhtml(out: list[str], article: Article) -> None:
+    """Append the article's sections to ``out`` as an XHTML 1.0 Strict ``<html>`` element (XHTML namespace)."""
     lang = "" if article.language is None else f' xml:lang="{escape_attribute(article.language)}"'
-    out = [
+    out.append(
         f'<html xmlns="{XHTML_NS}"{lang}><head><title>{escape_text(article.headline)}</title></head><body>'
-    ]
+    )
     for section in article.sections:
         out.append(f'<div class="section level-{section.level}">')
         if section.heading is not None:
@@ -136,22 +135,20 @@ def write_xhtml(article: Article) -> str:
             _write_block(out, block)
         out.append("</div>")
     out.append("</body></html>")
-    return "".join(out)
 
 
 _SUMMARY_CLASS = "nm-summary"
 
 
-def summary_markup(summary: str, quotes: tuple[Quote, ...]) -> etree._Element:
-    """A summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
-    out = [f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">']
+def write_summary(out: list[str], summary: str, quotes: tuple[Quote, ...]) -> None:
+    """Append a summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
+    out.append(f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">')
     write_inline(out, Paragraph(text=summary, quotes=quotes), _tags)
     out.append("</span>")
-    return parse_xml("".join(out), what="summary markup")
 
 
 def read_summary_markup(description: etree._Element) -> Paragraph | None:
-    """The summary text and its quotes from what :func:`summary_markup` wrote, if that is there."""
+    """The summary text and its quotes from what :func:`write_summary` wrote, if that is there."""
     if description.text or len(description) != 1:
         return None
     span = description[0]
