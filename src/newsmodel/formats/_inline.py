@@ -47,6 +47,11 @@ def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -
     return start, end
 
 
+# Class keys of the first annotations, formatted once.
+_Q_KEYS = tuple(f"nm-q{i}" for i in range(32))
+_M_KEYS = tuple(f"nm-m{i}" for i in range(32))
+
+
 def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     """Append the paragraph's text to ``out`` as XML, its quotes and marks as nested elements."""
     text = paragraph.text
@@ -57,10 +62,14 @@ def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     # Sorted as (start, empty first, longer first, quotes before marks, tuple order); the order
     # number is unique, so the values themselves are never compared.
     nested: list[tuple[int, bool, int, int, Quote | Mark, str]] = [
-        (q.start, q.start != q.end, -q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)
+        (q.start, q.start != q.end, -q.end, i, q, _Q_KEYS[i] if i < 32 else f"nm-q{i}")
+        for i, q in enumerate(quotes)
     ]
     offset = len(nested)
-    nested += [(m.start, m.start != m.end, -m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
+    nested += [
+        (m.start, m.start != m.end, -m.end, offset + i, m, _M_KEYS[i] if i < 32 else f"nm-m{i}")
+        for i, m in enumerate(marks)
+    ]
     nested.sort()
     if not _write_nested(out, text, nested, make):
         annotations: list[_Annotation] = [(a[0], -a[2], a[3], a[4], a[5]) for a in nested]
@@ -78,18 +87,21 @@ def _write_nested(
     of its cost (it scans every annotation at every boundary). Returns ``False``, having written
     nothing, when two annotations cross.
     """
-    parts: list[str] = []
+    # Most paragraphs need no escaping at all: one test of the whole text spares one per piece.
+    escape = "&" in text or "<" in text or ">" in text or "\r" in text
+    mark = len(out)
+    append = out.append
     stack: list[tuple[int, str, Quote | Mark]] = []  # open elements: end offset, end tag, value
     written = 0
     for here, non_empty, negative_end, _, value, key in nested:
         while stack and stack[-1][0] <= here:
             end, end_tag, _ = stack.pop()
             if written < end:
-                parts.append(escape_text(text[written:end]))
+                append(escape_text(text[written:end]) if escape else text[written:end])
                 written = end
-            parts.append(end_tag)
+            append(end_tag)
         if written < here:
-            parts.append(escape_text(text[written:here]))
+            append(escape_text(text[written:here]) if escape else text[written:here])
             written = here
         start_tag, end_tag = make(value, key)
         if stack and type(value) is Link and type(stack[-1][2]) is Link:
@@ -97,22 +109,22 @@ def _write_nested(
             start_tag, end_tag = _NEST + start_tag, end_tag + "</span>"
         if not non_empty:
             # Sorted first among those starting here: inside what is open, before the others open.
-            parts.append(start_tag + end_tag)
+            append(start_tag + end_tag)
             continue
         end = -negative_end
         if stack and end > stack[-1][0]:
+            del out[mark:]
             return False
-        parts.append(start_tag)
+        append(start_tag)
         stack.append((end, end_tag, value))
     while stack:
         end, end_tag, _ = stack.pop()
         if written < end:
-            parts.append(escape_text(text[written:end]))
+            append(escape_text(text[written:end]) if escape else text[written:end])
             written = end
-        parts.append(end_tag)
+        append(end_tag)
     if written < len(text):
-        parts.append(escape_text(text[written:]))
-    out.extend(parts)
+        append(escape_text(text[written:]) if escape else text[written:])
     return True
 
 
