@@ -26,7 +26,9 @@ __all__ = ["InlineKind", "Span", "read_inline", "write_inline"]
 
 InlineKind = str  # "quote", "link", "emphasis" or "" (not an annotation: only its text counts)
 
-_KEY = re.compile(r"\Anm-([qm])(\d+)\Z")
+# At most nine digits: int() refuses thousands of them (a ValueError, not a report), and no
+# paragraph holds a billion quotes.
+_KEY = re.compile(r"\Anm-([qm])(\d{1,9})\Z")
 
 
 # Gives the start and end tags of one fragment of an annotation, given its class key.
