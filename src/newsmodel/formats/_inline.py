@@ -352,7 +352,8 @@ def _own_class(value: str) -> _OwnClass:
     key, _, rest = value.partition(" ")
     match = _KEY.match(key)
     parsed: _OwnClass = (key, match.group(1) == "q", int(match.group(2)), rest) if match else ()
-    if len(_OWN_CLASSES) < 4096:  # values come from the input: bound the cache
+    # Values come from the input: the cache is bounded in entries and in the size of each.
+    if len(_OWN_CLASSES) < 4096 and len(value) <= 64:
         _OWN_CLASSES[value] = parsed
     return parsed
 
