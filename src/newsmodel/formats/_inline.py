@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -375,38 +375,34 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
     text = "".join(pieces)
     if not text:
         return None
-    quotes: list[tuple[int, Quote]] = []
-    marks: list[tuple[int, Mark]] = []
-    for start, end, node, tag, (_, is_quote, index, rest) in found.values():
+    entries: Iterable[list[Any]] = found.values()
+    if len(found) > 1:
+        # By index; ties (keys written differently, e.g. nm-m1 and nm-m01) keep document order.
+        entries = sorted(entries, key=_index_of)
+    quotes: list[Quote] = []
+    marks: list[Mark] = []
+    for start, end, node, tag, (_, is_quote, _, rest) in entries:
         if is_quote:
             quotes.append(
-                (
-                    index,
-                    Quote(
-                        text=text[start:end],
-                        start=start,
-                        end=end,
-                        speaker=node.get("title"),
-                        kind=rest or "direct",
-                    ),
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=node.get("title"),
+                    kind=rest or "direct",
                 )
             )
         elif tag == _A:
-            marks.append(
-                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
-            )
+            marks.append(Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
         else:
             style = _OWN_TAGS.get(tag) or rest
-            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
-    if len(quotes) > 1:
-        quotes.sort(key=_first)
-    if len(marks) > 1:
-        marks.sort(key=_first)
-    return Paragraph(text=text, quotes=tuple([q for _, q in quotes]), marks=tuple([m for _, m in marks]))
+            marks.append(Emphasis(start=start, end=end, style=style))  # type: ignore[arg-type]
+    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
 
 
-def _first(pair: tuple[int, object]) -> int:
-    return pair[0]
+def _index_of(entry: list[Any]) -> int:
+    index: int = entry[4][2]
+    return index
 
 
 def _walk_own(
