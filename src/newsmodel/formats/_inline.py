@@ -61,23 +61,60 @@ def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     if not quotes and not marks:
         out.append(escape_text(text))
         return
-    # Sorted as (start, empty first, longer first, quotes before marks, tuple order); the order
-    # number is unique, so the values themselves are never compared.
-    nested: list[tuple[int, bool, int, int, Quote | Mark, str]] = [
-        (q.start, q.start != q.end, -q.end, i, q, _Q_KEYS[i] if i < 32 else f"nm-q{i}")
-        for i, q in enumerate(quotes)
+    # (start, end, order, value, key), the order (quotes first, then marks, in tuple order) unique,
+    # so the values themselves are never compared.
+    spans: list[tuple[int, int, int, Quote | Mark, str]] = [
+        (q.start, q.end, i, q, _Q_KEYS[i] if i < 32 else f"nm-q{i}") for i, q in enumerate(quotes)
     ]
-    offset = len(nested)
-    nested += [
-        (m.start, m.start != m.end, -m.end, offset + i, m, _M_KEYS[i] if i < 32 else f"nm-m{i}")
-        for i, m in enumerate(marks)
+    offset = len(spans)
+    spans += [
+        (m.start, m.end, offset + i, m, _M_KEYS[i] if i < 32 else f"nm-m{i}") for i, m in enumerate(marks)
     ]
+    spans.sort()
+    written = 0
+    for start, end, _, _, _ in spans:
+        if start < written or start == end:
+            break
+        written = end
+    else:
+        # The usual paragraph: no annotation is empty or inside or across another, so text and
+        # elements simply alternate (what the general writers below write for it, only sooner).
+        _write_flat(out, text, spans, make)
+        return
+    # Sorted as (start, empty first, longer first, quotes before marks, tuple order).
+    nested = [(start, start != end, -end, order, value, key) for start, end, order, value, key in spans]
     nested.sort()
     if not _write_nested(out, text, nested, make):
         annotations: list[_Annotation] = [(a[0], -a[2], a[3], a[4], a[5]) for a in nested]
         # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
         annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
         _write_fragments(out, text, annotations, make)
+
+
+def _needs_escape(text: str) -> bool:
+    # Most paragraphs need no escaping at all: one test of the whole text spares one per piece.
+    return "&" in text or "<" in text or ">" in text or "\r" in text
+
+
+def _write_flat(
+    out: list[str], text: str, spans: list[tuple[int, int, int, Quote | Mark, str]], make: TagMaker
+) -> None:
+    escape = _needs_escape(text)
+    append = out.append
+    written = 0
+    for start, end, _, value, key in spans:
+        start_tag, end_tag = make(value, key)
+        if escape:
+            append(escape_text(text[written:start]))
+            append(start_tag)
+            append(escape_text(text[start:end]))
+        else:
+            append(text[written:start])
+            append(start_tag)
+            append(text[start:end])
+        append(end_tag)
+        written = end
+    append(escape_text(text[written:]) if escape else text[written:])
 
 
 def _write_nested(
@@ -89,8 +126,7 @@ def _write_nested(
     of its cost (it scans every annotation at every boundary). Returns ``False``, having written
     nothing, when two annotations cross.
     """
-    # Most paragraphs need no escaping at all: one test of the whole text spares one per piece.
-    escape = "&" in text or "<" in text or ">" in text or "\r" in text
+    escape = _needs_escape(text)
     mark = len(out)
     append = out.append
     stack: list[tuple[int, str, Quote | Mark]] = []  # open elements: end offset, end tag, value
