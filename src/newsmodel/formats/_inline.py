@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, Literal
 
 import attrs
@@ -394,6 +395,12 @@ def _own_class(value: str) -> _OwnClass:
     return parsed
 
 
+# One annotation of an own paragraph: its index, whether a quote, its start and end, its first
+# fragment, that fragment's tag and the rest of its class.
+_OwnEntry = tuple[int, bool, int, int, etree._Element, str, str]
+_BY_INDEX = itemgetter(0)
+
+
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
     """The fast path of :func:`read_inline` for the XHTML newsmodel itself writes (text kept exactly).
 
@@ -404,20 +411,19 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         plain = element.text or ""
         return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
-    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, its parsed class]
-    size = _walk_own(element, pieces, found, 0)
+    entries: list[_OwnEntry] = []
+    size = _walk_own(element, pieces, entries, {}, 0)
     if size < 0:
         return False
     text = "".join(pieces)
     if not text:
         return None
-    entries: Iterable[list[Any]] = found.values()
-    if len(found) > 1:
+    if len(entries) > 1:
         # By index; ties (keys written differently, e.g. nm-m1 and nm-m01) keep document order.
-        entries = sorted(entries, key=_index_of)
+        entries.sort(key=_BY_INDEX)
     quotes: list[Quote] = []
     marks: list[Mark] = []
-    for start, end, node, tag, (_, is_quote, _, rest) in entries:
+    for _, is_quote, start, end, node, tag, rest in entries:
         if is_quote:
             quotes.append(
                 Quote(
@@ -425,7 +431,7 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
                     start=start,
                     end=end,
                     speaker=node.get("title"),
-                    kind=rest or "direct",
+                    kind=rest or "direct",  # type: ignore[arg-type]
                 )
             )
         elif tag == _A:
@@ -436,20 +442,21 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
     return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
 
 
-def _index_of(entry: list[Any]) -> int:
-    index: int = entry[4][2]
-    return index
-
-
 def _walk_own(
-    parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int, depth: int = 0
+    parent: etree._Element,
+    pieces: list[str],
+    entries: list[_OwnEntry],
+    keys: dict[str, int],
+    size: int,
+    depth: int = 0,
 ) -> int:
-    """Collect ``parent``'s text into ``pieces`` and its annotations' offsets into ``found``.
+    """Collect ``parent``'s text into ``pieces`` and its annotations into ``entries``.
 
-    Returns the text size after ``parent`` (without its tail), or -1 at an element newsmodel's
-    writer never produces. Markup nested deeper than the writer ever nests it also gives -1, so
-    the recursion stays far from Python's limit whatever tree the caller built; the general
-    reader, which does not recurse, takes such a paragraph.
+    ``keys`` maps each annotation key seen to its place in ``entries``. Returns the text size
+    after ``parent`` (without its tail), or -1 at an element newsmodel's writer never produces.
+    Markup nested deeper than the writer ever nests it also gives -1, so the recursion stays far
+    from Python's limit whatever tree the caller built; the general reader, which does not
+    recurse, takes such a paragraph.
     """
     text = parent.text
     if text:
@@ -463,7 +470,7 @@ def _walk_own(
         if len(node):
             if depth >= _OWN_DEPTH:
                 return -1
-            size = _walk_own(node, pieces, found, size, depth + 1)
+            size = _walk_own(node, pieces, entries, keys, size, depth + 1)
             if size < 0:
                 return -1
         else:
@@ -477,12 +484,15 @@ def _walk_own(
             if parsed is None:
                 parsed = _own_class(value)
             if parsed:
-                key = parsed[0]
-                seen = found.get(key)
-                if seen is None:
-                    found[key] = [start, size, node, tag, parsed]
+                key, is_quote, index, rest = parsed
+                at = keys.get(key)
+                if at is None:
+                    keys[key] = len(entries)
+                    entries.append((index, is_quote, start, size, node, tag, rest))
                 else:
-                    seen[1] = size  # fragments come in document order
+                    # Fragments come in document order: the last one ends the annotation.
+                    first = entries[at]
+                    entries[at] = (first[0], first[1], first[2], size, first[4], first[5], first[6])
         tail = node.tail
         if tail:
             pieces.append(tail)
