@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import datetime, timedelta, timezone
 
 import attrs
@@ -161,6 +163,32 @@ def test_changing_a_quote_so_it_disagrees_is_rejected(article: Article, data: st
         return  # the text repeats itself there: the moved quote still agrees
     with pytest.raises(ValidationError):
         Paragraph(text=paragraph.text, quotes=(moved,))
+
+
+def _every_object(article: Article) -> list[object]:
+    found: list[object] = [article, *article.authors, *article.summary_quotes]
+    for section in article.sections:
+        found.append(section)
+        found.extend(section.blocks)
+        for paragraph in section.iter_paragraphs():
+            found.append(paragraph)
+            found.extend(paragraph.quotes)
+            found.extend(paragraph.marks)
+    return found
+
+
+@given(articles())
+def test_objects_behave_like_attrs_objects(article: Article) -> None:
+    # Quote, Link, Emphasis, Paragraph and Section have hand-written __init__s: they must still
+    # rebuild from their own fields, copy, pickle and hash like the attrs-generated ones.
+    for obj in _every_object(article):
+        fields = attrs.asdict(obj, recurse=False)  # type: ignore[arg-type]
+        rebuilt = type(obj)(**fields)
+        assert rebuilt == obj
+        assert hash(rebuilt) == hash(obj)
+        assert attrs.evolve(obj) == obj  # type: ignore[misc]
+        assert copy.deepcopy(obj) == obj
+        assert pickle.loads(pickle.dumps(obj)) == obj
 
 
 def test_summary_quotes_come_first_and_must_agree_with_the_summary() -> None:

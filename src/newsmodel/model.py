@@ -14,11 +14,11 @@ Every object is checked once, when it is built; an invalid value raises
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
-from typing import Literal, TypeAlias, cast
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -136,17 +136,29 @@ def _check_aware(obj: object, field: str, value: object) -> None:
         raise _fail(obj, field, "naive datetime: a timezone is required")
 
 
-def _as_tuple(obj: object, field: str) -> tuple[object, ...]:
-    """Return the field's value as a tuple, storing the tuple if a list or other iterable was given."""
-    value = getattr(obj, field)
+def _to_tuple(obj: object, field: str, value: object) -> tuple[Any, ...]:
+    """Return ``value`` as a tuple: lists and other iterables are accepted for tuple fields."""
     if type(value) is tuple:
         return value
     # A str is iterable too; taking it as a sequence of characters would hide a caller's bug.
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise _fail(obj, field, f"expected a sequence, got {type(value).__name__}")
-    value = tuple(value)
+    return tuple(value)
+
+
+def _as_tuple(obj: object, field: str) -> tuple[Any, ...]:
+    """Return the field's value as a tuple, storing the tuple if a list or other iterable was given."""
+    value = getattr(obj, field)
+    if type(value) is tuple:
+        return value
+    value = _to_tuple(obj, field, value)
     object.__setattr__(obj, field, value)
     return value
+
+
+def _slot_setters(cls: type, names: str) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of a slotted class's fields; they store past the frozen class's ``__setattr__``."""
+    return tuple(cls.__dict__[name].__set__ for name in names.split())
 
 
 def _check_quotes_in(obj: object, field: str, text: str, quotes: tuple[object, ...]) -> None:
@@ -172,7 +184,7 @@ def _check_quotes_in(obj: object, field: str, text: str, quotes: tuple[object, .
 # Inline content
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Quote:
     """A quotation inside a paragraph.
 
@@ -189,23 +201,39 @@ class Quote:
     speaker: str | None = None
     kind: QuoteKind = "direct"
 
-    def __attrs_post_init__(self) -> None:
-        _check_str(self, "text", self.text)
-        _check_span(self, self.start, self.end)
-        if self.end - self.start != len(self.text):
-            raise _fail(
-                self,
-                "end",
-                f"end - start ({self.end - self.start}) must equal len(text) ({len(self.text)})",
-            )
-        _check_opt_str(self, "speaker", self.speaker)
-        if self.kind not in QUOTE_KINDS:
-            raise _fail(self, "kind", f"must be one of {', '.join(QUOTE_KINDS)}; got {self.kind!r}")
-        if self.kind == "scare" and self.speaker is not None:
+    # Quotes, marks and paragraphs are most of the objects every reader builds, so they check their
+    # arguments in a hand-written __init__ before storing them (attrs' generated one stores first and
+    # then calls __attrs_post_init__): the same checks at less than half the cost.
+    def __init__(
+        self, *, text: str, start: int, end: int, speaker: str | None = None, kind: QuoteKind = "direct"
+    ) -> None:
+        scan = not _CHARACTERS_CHECKED.get()
+        if type(text) is not str or not text or (scan and _XML_UNSAFE.search(text)):
+            _check_str(self, "text", text)
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            _check_span(self, start, end)
+        if end - start != len(text):
+            raise _fail(self, "end", f"end - start ({end - start}) must equal len(text) ({len(text)})")
+        if speaker is not None and (
+            type(speaker) is not str or not speaker or (scan and _XML_UNSAFE.search(speaker))
+        ):
+            _check_str(self, "speaker", speaker)
+        if kind not in QUOTE_KINDS:
+            raise _fail(self, "kind", f"must be one of {', '.join(QUOTE_KINDS)}; got {kind!r}")
+        if kind == "scare" and speaker is not None:
             raise _fail(self, "speaker", "a scare quote is nobody's speech and has no speaker")
+        set_text, set_start, set_end, set_speaker, set_kind = _QUOTE_SETTERS
+        set_text(self, text)
+        set_start(self, start)
+        set_end(self, end)
+        set_speaker(self, speaker)
+        set_kind(self, kind)
 
 
-@attrs.frozen(kw_only=True)
+_QUOTE_SETTERS = _slot_setters(Quote, "text start end speaker kind")
+
+
+@attrs.frozen(kw_only=True, init=False)
 class Link:
     """A hyperlink over ``text[start:end]`` of its paragraph."""
 
@@ -214,13 +242,25 @@ class Link:
     href: str
     title: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        _check_span(self, self.start, self.end)
-        _check_str(self, "href", self.href)
-        _check_opt_str(self, "title", self.title)
+    def __init__(self, *, start: int, end: int, href: str, title: str | None = None) -> None:
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            _check_span(self, start, end)
+        scan = not _CHARACTERS_CHECKED.get()
+        if type(href) is not str or not href or (scan and _XML_UNSAFE.search(href)):
+            _check_str(self, "href", href)
+        if title is not None:
+            _check_str(self, "title", title)
+        set_start, set_end, set_href, set_title = _LINK_SETTERS
+        set_start(self, start)
+        set_end(self, end)
+        set_href(self, href)
+        set_title(self, title)
 
 
-@attrs.frozen(kw_only=True)
+_LINK_SETTERS = _slot_setters(Link, "start end href title")
+
+
+@attrs.frozen(kw_only=True, init=False)
 class Emphasis:
     """Inline styling over ``text[start:end]`` of its paragraph."""
 
@@ -228,10 +268,18 @@ class Emphasis:
     end: int
     style: EmphasisStyle = "emphasis"
 
-    def __attrs_post_init__(self) -> None:
-        _check_span(self, self.start, self.end)
-        if self.style not in EMPHASIS_STYLES:
-            raise _fail(self, "style", f"must be one of {', '.join(EMPHASIS_STYLES)}; got {self.style!r}")
+    def __init__(self, *, start: int, end: int, style: EmphasisStyle = "emphasis") -> None:
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            _check_span(self, start, end)
+        if style not in EMPHASIS_STYLES:
+            raise _fail(self, "style", f"must be one of {', '.join(EMPHASIS_STYLES)}; got {style!r}")
+        set_start, set_end, set_style = _EMPHASIS_SETTERS
+        set_start(self, start)
+        set_end(self, end)
+        set_style(self, style)
+
+
+_EMPHASIS_SETTERS = _slot_setters(Emphasis, "start end style")
 
 
 Mark: TypeAlias = Link | Emphasis
@@ -241,7 +289,7 @@ Mark: TypeAlias = Link | Emphasis
 # Blocks
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Paragraph:
     """A paragraph of plain text with its quotations and inline marks as stand-off offsets.
 
@@ -253,26 +301,34 @@ class Paragraph:
     quotes: tuple[Quote, ...] = ()
     marks: tuple[Mark, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        text = self.text
-        # Paragraphs are most of an article: the common case is checked inline, the rest explained.
+    def __init__(self, *, text: str, quotes: Iterable[Quote] = (), marks: Iterable[Mark] = ()) -> None:
         if type(text) is not str or not text or (not _CHARACTERS_CHECKED.get() and _XML_UNSAFE.search(text)):
             _check_str(self, "text", text)
-        quotes = self.quotes if type(self.quotes) is tuple else _as_tuple(self, "quotes")
-        marks = self.marks if type(self.marks) is tuple else _as_tuple(self, "marks")
+        if type(quotes) is not tuple:
+            quotes = _to_tuple(self, "quotes", quotes)
+        if type(marks) is not tuple:
+            marks = _to_tuple(self, "marks", marks)
         if quotes:
             _check_quotes_in(self, "quotes", text, quotes)
         if marks:
-            self._check_marks(marks)
+            _check_marks_in(self, text, marks)
+        set_text, set_quotes, set_marks = _PARAGRAPH_SETTERS
+        set_text(self, text)
+        set_quotes(self, quotes)
+        set_marks(self, marks)
 
-    def _check_marks(self, marks: tuple[object, ...]) -> None:
-        size = len(self.text)
-        for i, mark in enumerate(marks):
-            if type(mark) is not Link and type(mark) is not Emphasis:
-                _check_items(self, "marks", (mark,), (Link, Emphasis))
-            assert isinstance(mark, Link | Emphasis)
-            if mark.end > size:
-                raise _fail(self, f"marks[{i}]", f"end {mark.end} is past the end of the text ({size})")
+
+_PARAGRAPH_SETTERS = _slot_setters(Paragraph, "text quotes marks")
+
+
+def _check_marks_in(obj: object, text: str, marks: tuple[object, ...]) -> None:
+    size = len(text)
+    for i, mark in enumerate(marks):
+        if type(mark) is not Link and type(mark) is not Emphasis:
+            _check_items(obj, "marks", (mark,), (Link, Emphasis))
+        assert isinstance(mark, Link | Emphasis)
+        if mark.end > size:
+            raise _fail(obj, f"marks[{i}]", f"end {mark.end} is past the end of the text ({size})")
 
 
 @attrs.frozen(kw_only=True)
@@ -415,22 +471,29 @@ class Section:
             if isinstance(paragraphs, str | bytes) or not isinstance(paragraphs, Iterable):
                 raise ValidationError("Section", "paragraphs", "expected a sequence of paragraphs")
             blocks = tuple(p if isinstance(p, Paragraph) else Paragraph(text=p) for p in paragraphs)
-        # A list (or any iterable) is turned into a tuple, with a clear error, by the validator.
-        self.__attrs_init__(heading=heading, level=level, blocks=cast("tuple[Block, ...]", blocks))
-
-    def __attrs_post_init__(self) -> None:
-        _check_opt_str(self, "heading", self.heading)
-        if self.heading is not None and self.heading.isspace():
+        if heading is not None and (
+            type(heading) is not str
+            or not heading
+            or heading.isspace()
+            or (not _CHARACTERS_CHECKED.get() and _XML_UNSAFE.search(heading))
+        ):
+            _check_str(self, "heading", heading)  # raises, unless the heading is only blank
             raise _fail(self, "heading", "must not be blank (use None for no heading)")
-        if type(self.level) is not int or not 1 <= self.level <= 6:
-            raise _fail(self, "level", f"must be an int from 1 to 6, got {self.level!r}")
-        for i, block in enumerate(_as_tuple(self, "blocks")):
+        if type(level) is not int or not 1 <= level <= 6:
+            raise _fail(self, "level", f"must be an int from 1 to 6, got {level!r}")
+        if type(blocks) is not tuple:
+            blocks = _to_tuple(self, "blocks", blocks)
+        for i, block in enumerate(blocks):
             if type(block) not in BLOCK_TYPES:
                 raise _fail(
                     self,
                     f"blocks[{i}]",
                     f"expected Paragraph, ListBlock, BlockQuote, Figure or Table, got {type(block).__name__}",
                 )
+        set_heading, set_level, set_blocks = _SECTION_SETTERS
+        set_heading(self, heading)
+        set_level(self, level)
+        set_blocks(self, blocks)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -446,6 +509,9 @@ class Section:
         """Every paragraph in the section, including those in lists and block quotes."""
         for block in self.blocks:
             yield from block_paragraphs(block)
+
+
+_SECTION_SETTERS = _slot_setters(Section, "heading level blocks")
 
 
 # --------------------------------------------------------------------------------------------

@@ -351,9 +351,4 @@ def register_strategies() -> None:
         st.register_type_strategy(cls, strategy)
 
 
-def _hypothesis_setup_hook() -> None:
-    """Called by hypothesis through the ``hypothesis`` entry point when it is imported."""
-    register_strategies()
-
-
 register_strategies()
