@@ -48,6 +48,7 @@ from ._xhtml import (
 )
 from ._xml import (
     NewsModelWarning,
+    children_by_name,
     collapse,
     escape_attribute,
     escape_text,
@@ -329,17 +330,7 @@ class _Reader:
             return []
         index = self._index.get(parent)
         if index is None:
-            every = list(parent.iterchildren(etree.Element))
-            index = {"*": every}
-            for child in every:
-                # "*" cannot be a tag's local name: XML names never hold it.
-                local = local_name(child)
-                found = index.get(local)
-                if found is None:
-                    index[local] = [child]
-                else:
-                    found.append(child)
-            self._index[parent] = index
+            index = self._index[parent] = children_by_name(parent)
         return index.get(name, [])
 
     def child(self, parent: etree._Element | None, name: str) -> etree._Element | None:
