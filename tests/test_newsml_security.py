@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newsmodel.errors import NewsModelError, UnsafeXMLError
 from newsmodel.formats.newsml import NewsModelWarning, from_newsml, read_newsml_items, to_newsml
 from newsmodel.formats.nitf import from_nitf
-from newsmodel.model import Article
+from newsmodel.model import Article, Paragraph, Quote, Section
 from newsmodel.strategies import articles
 
 READERS: list[Callable[[bytes], object]] = [from_newsml, read_newsml_items, from_nitf]
@@ -140,3 +140,13 @@ def test_corrupted_items_give_an_article_or_a_newsmodel_error(article: Article, 
     with warnings.catch_warnings(), contextlib.suppress(NewsModelError):
         warnings.simplefilter("ignore", NewsModelWarning)
         assert isinstance(from_newsml(bytes(raw)), Article)
+
+
+def test_an_absurd_annotation_index_is_not_a_crash() -> None:
+    paragraph = Paragraph(text="ab", quotes=(Quote(text="a", start=0, end=1),))
+    data = to_newsml(Article(headline="h", sections=(Section(blocks=(paragraph,)),)))
+    huge = data.replace(b"nm-q0", b"nm-q" + b"9" * 5000)
+    assert huge != data
+    with warnings.catch_warnings(), contextlib.suppress(NewsModelError):
+        warnings.simplefilter("ignore", NewsModelWarning)
+        assert isinstance(from_newsml(huge), Article)

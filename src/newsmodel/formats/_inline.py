@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, Literal
 
 import attrs
@@ -26,7 +27,9 @@ __all__ = ["InlineKind", "Span", "read_inline", "write_inline"]
 
 InlineKind = str  # "quote", "link", "emphasis" or "" (not an annotation: only its text counts)
 
-_KEY = re.compile(r"\Anm-([qm])(\d+)\Z")
+# At most nine digits: int() refuses thousands of them (a ValueError, not a report), and no
+# paragraph holds a billion quotes.
+_KEY = re.compile(r"\Anm-([qm])(\d{1,9})\Z")
 
 
 # Gives the start and end tags of one fragment of an annotation, given its class key.
@@ -47,6 +50,11 @@ def _tags(annotation: _Annotation, inside: _Annotation | None, make: TagMaker) -
     return start, end
 
 
+# Class keys of the first annotations, formatted once.
+_Q_KEYS = tuple(f"nm-q{i}" for i in range(32))
+_M_KEYS = tuple(f"nm-m{i}" for i in range(32))
+
+
 def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     """Append the paragraph's text to ``out`` as XML, its quotes and marks as nested elements."""
     text = paragraph.text
@@ -54,19 +62,60 @@ def write_inline(out: list[str], paragraph: Paragraph, make: TagMaker) -> None:
     if not quotes and not marks:
         out.append(escape_text(text))
         return
-    # Sorted as (start, empty first, longer first, quotes before marks, tuple order); the order
-    # number is unique, so the values themselves are never compared.
-    nested: list[tuple[int, bool, int, int, Quote | Mark, str]] = [
-        (q.start, q.start != q.end, -q.end, i, q, f"nm-q{i}") for i, q in enumerate(quotes)
+    # (start, end, order, value, key), the order (quotes first, then marks, in tuple order) unique,
+    # so the values themselves are never compared.
+    spans: list[tuple[int, int, int, Quote | Mark, str]] = [
+        (q.start, q.end, i, q, _Q_KEYS[i] if i < 32 else f"nm-q{i}") for i, q in enumerate(quotes)
     ]
-    offset = len(nested)
-    nested += [(m.start, m.start != m.end, -m.end, offset + i, m, f"nm-m{i}") for i, m in enumerate(marks)]
+    offset = len(spans)
+    spans += [
+        (m.start, m.end, offset + i, m, _M_KEYS[i] if i < 32 else f"nm-m{i}") for i, m in enumerate(marks)
+    ]
+    spans.sort()
+    written = 0
+    for start, end, _, _, _ in spans:
+        if start < written or start == end:
+            break
+        written = end
+    else:
+        # The usual paragraph: no annotation is empty or inside or across another, so text and
+        # elements simply alternate (what the general writers below write for it, only sooner).
+        _write_flat(out, text, spans, make)
+        return
+    # Sorted as (start, empty first, longer first, quotes before marks, tuple order).
+    nested = [(start, start != end, -end, order, value, key) for start, end, order, value, key in spans]
     nested.sort()
     if not _write_nested(out, text, nested, make):
         annotations: list[_Annotation] = [(a[0], -a[2], a[3], a[4], a[5]) for a in nested]
         # Outer-first: earlier start, then longer span, then quotes before marks, then tuple order.
         annotations.sort(key=lambda a: (a[0], -a[1], a[2]))
         _write_fragments(out, text, annotations, make)
+
+
+def _needs_escape(text: str) -> bool:
+    # Most paragraphs need no escaping at all: one test of the whole text spares one per piece.
+    return "&" in text or "<" in text or ">" in text or "\r" in text
+
+
+def _write_flat(
+    out: list[str], text: str, spans: list[tuple[int, int, int, Quote | Mark, str]], make: TagMaker
+) -> None:
+    escape = _needs_escape(text)
+    append = out.append
+    written = 0
+    for start, end, _, value, key in spans:
+        start_tag, end_tag = make(value, key)
+        if escape:
+            append(escape_text(text[written:start]))
+            append(start_tag)
+            append(escape_text(text[start:end]))
+        else:
+            append(text[written:start])
+            append(start_tag)
+            append(text[start:end])
+        append(end_tag)
+        written = end
+    append(escape_text(text[written:]) if escape else text[written:])
 
 
 def _write_nested(
@@ -78,18 +127,20 @@ def _write_nested(
     of its cost (it scans every annotation at every boundary). Returns ``False``, having written
     nothing, when two annotations cross.
     """
-    parts: list[str] = []
+    escape = _needs_escape(text)
+    mark = len(out)
+    append = out.append
     stack: list[tuple[int, str, Quote | Mark]] = []  # open elements: end offset, end tag, value
     written = 0
     for here, non_empty, negative_end, _, value, key in nested:
         while stack and stack[-1][0] <= here:
             end, end_tag, _ = stack.pop()
             if written < end:
-                parts.append(escape_text(text[written:end]))
+                append(escape_text(text[written:end]) if escape else text[written:end])
                 written = end
-            parts.append(end_tag)
+            append(end_tag)
         if written < here:
-            parts.append(escape_text(text[written:here]))
+            append(escape_text(text[written:here]) if escape else text[written:here])
             written = here
         start_tag, end_tag = make(value, key)
         if stack and type(value) is Link and type(stack[-1][2]) is Link:
@@ -97,22 +148,22 @@ def _write_nested(
             start_tag, end_tag = _NEST + start_tag, end_tag + "</span>"
         if not non_empty:
             # Sorted first among those starting here: inside what is open, before the others open.
-            parts.append(start_tag + end_tag)
+            append(start_tag + end_tag)
             continue
         end = -negative_end
         if stack and end > stack[-1][0]:
+            del out[mark:]
             return False
-        parts.append(start_tag)
+        append(start_tag)
         stack.append((end, end_tag, value))
     while stack:
         end, end_tag, _ = stack.pop()
         if written < end:
-            parts.append(escape_text(text[written:end]))
+            append(escape_text(text[written:end]) if escape else text[written:end])
             written = end
-        parts.append(end_tag)
+        append(end_tag)
     if written < len(text):
-        parts.append(escape_text(text[written:]))
-    out.extend(parts)
+        append(escape_text(text[written:]) if escape else text[written:])
     return True
 
 
@@ -327,6 +378,29 @@ _A = _X + "a"
 _OWN_DEPTH = 128
 
 
+# A class attribute's value -> (key, quote?, index, rest) when its first token is an annotation
+# key, else (). Writers repeat the same few values in every paragraph: one dict lookup each
+# instead of a split and a regex match.
+_OwnClass = tuple[str, bool, int, str] | tuple[()]
+_OWN_CLASSES: dict[str, _OwnClass] = {}
+
+
+def _own_class(value: str) -> _OwnClass:
+    key, _, rest = value.partition(" ")
+    match = _KEY.match(key)
+    parsed: _OwnClass = (key, match.group(1) == "q", int(match.group(2)), rest) if match else ()
+    # Values come from the input: the cache is bounded in entries and in the size of each.
+    if len(_OWN_CLASSES) < 4096 and len(value) <= 64:
+        _OWN_CLASSES[value] = parsed
+    return parsed
+
+
+# One annotation of an own paragraph: its index, whether a quote, its start and end, its first
+# fragment, that fragment's tag and the rest of its class.
+_OwnEntry = tuple[int, bool, int, int, etree._Element, str, str]
+_BY_INDEX = itemgetter(0)
+
+
 def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | None:
     """The fast path of :func:`read_inline` for the XHTML newsmodel itself writes (text kept exactly).
 
@@ -337,46 +411,52 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
         plain = element.text or ""
         return Paragraph(text=plain) if plain else None
     pieces: list[str] = []
-    found: dict[str, list[Any]] = {}  # key -> [start, end, first fragment, its tag, rest of its class]
-    size = _walk_own(element, pieces, found, 0)
+    entries: list[_OwnEntry] = []
+    size = _walk_own(element, pieces, entries, {}, 0)
     if size < 0:
         return False
     text = "".join(pieces)
     if not text:
         return None
-    quotes: list[tuple[int, Quote]] = []
-    marks: list[tuple[int, Mark]] = []
-    for key, (start, end, node, tag, rest) in found.items():
-        index = int(key[4:])
-        if key[3] == "q":
-            kind = rest or "direct"
-            speaker = node.get("title")
+    if len(entries) > 1:
+        # By index; ties (keys written differently, e.g. nm-m1 and nm-m01) keep document order.
+        entries.sort(key=_BY_INDEX)
+    quotes: list[Quote] = []
+    marks: list[Mark] = []
+    for _, is_quote, start, end, node, tag, rest in entries:
+        if is_quote:
             quotes.append(
-                (index, Quote(text=text[start:end], start=start, end=end, speaker=speaker, kind=kind))  # type: ignore[arg-type]
+                Quote(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=node.get("title"),
+                    kind=rest or "direct",  # type: ignore[arg-type]
+                )
             )
         elif tag == _A:
-            marks.append(
-                (index, Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
-            )
+            marks.append(Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
         else:
             style = _OWN_TAGS.get(tag) or rest
-            marks.append((index, Emphasis(start=start, end=end, style=style)))  # type: ignore[arg-type]
-    if len(quotes) > 1:
-        quotes.sort(key=lambda pair: pair[0])
-    if len(marks) > 1:
-        marks.sort(key=lambda pair: pair[0])
-    return Paragraph(text=text, quotes=tuple(q for _, q in quotes), marks=tuple(m for _, m in marks))
+            marks.append(Emphasis(start=start, end=end, style=style))  # type: ignore[arg-type]
+    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
 
 
 def _walk_own(
-    parent: etree._Element, pieces: list[str], found: dict[str, list[Any]], size: int, depth: int = 0
+    parent: etree._Element,
+    pieces: list[str],
+    entries: list[_OwnEntry],
+    keys: dict[str, int],
+    size: int,
+    depth: int = 0,
 ) -> int:
-    """Collect ``parent``'s text into ``pieces`` and its annotations' offsets into ``found``.
+    """Collect ``parent``'s text into ``pieces`` and its annotations into ``entries``.
 
-    Returns the text size after ``parent`` (without its tail), or -1 at an element newsmodel's
-    writer never produces. Markup nested deeper than the writer ever nests it also gives -1, so
-    the recursion stays far from Python's limit whatever tree the caller built; the general
-    reader, which does not recurse, takes such a paragraph.
+    ``keys`` maps each annotation key seen to its place in ``entries``. Returns the text size
+    after ``parent`` (without its tail), or -1 at an element newsmodel's writer never produces.
+    Markup nested deeper than the writer ever nests it also gives -1, so the recursion stays far
+    from Python's limit whatever tree the caller built; the general reader, which does not
+    recurse, takes such a paragraph.
     """
     text = parent.text
     if text:
@@ -390,7 +470,7 @@ def _walk_own(
         if len(node):
             if depth >= _OWN_DEPTH:
                 return -1
-            size = _walk_own(node, pieces, found, size, depth + 1)
+            size = _walk_own(node, pieces, entries, keys, size, depth + 1)
             if size < 0:
                 return -1
         else:
@@ -398,13 +478,21 @@ def _walk_own(
             if text:
                 pieces.append(text)
                 size += len(text)
-        key, _, rest = (node.get("class") or "").partition(" ")
-        if _KEY.match(key):
-            seen = found.get(key)
-            if seen is None:
-                found[key] = [start, size, node, tag, rest]
-            else:
-                seen[1] = size  # fragments come in document order
+        value = node.get("class")
+        if value is not None:
+            parsed = _OWN_CLASSES.get(value)
+            if parsed is None:
+                parsed = _own_class(value)
+            if parsed:
+                key, is_quote, index, rest = parsed
+                at = keys.get(key)
+                if at is None:
+                    keys[key] = len(entries)
+                    entries.append((index, is_quote, start, size, node, tag, rest))
+                else:
+                    # Fragments come in document order: the last one ends the annotation.
+                    first = entries[at]
+                    entries[at] = (first[0], first[1], first[2], size, first[4], first[5], first[6])
         tail = node.tail
         if tail:
             pieces.append(tail)

@@ -40,11 +40,10 @@ from ._xml import (
     escape_attribute,
     escape_text,
     local_name,
-    parse_xml,
     text_of,
 )
 
-__all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_xhtml"]
+__all__ = ["XHTML_NS", "SectionBuilder", "read_xhtml_body", "write_summary", "write_xhtml"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _X = "{" + XHTML_NS + "}"
@@ -122,12 +121,12 @@ def _write_block(out: list[str], block: Block) -> None:
         raise TypeError(f"not a block: {block!r}")
 
 
-def write_xhtml(article: Article) -> str:
-    """The article's sections as an XHTML 1.0 Strict ``<html>`` element (in the XHTML namespace), as text."""
+def write_xhtml(out: list[str], article: Article) -> None:
+    """Append the article's sections to ``out`` as an XHTML 1.0 Strict ``<html>`` element (XHTML namespace)."""
     lang = "" if article.language is None else f' xml:lang="{escape_attribute(article.language)}"'
-    out = [
+    out.append(
         f'<html xmlns="{XHTML_NS}"{lang}><head><title>{escape_text(article.headline)}</title></head><body>'
-    ]
+    )
     for section in article.sections:
         out.append(f'<div class="section level-{section.level}">')
         if section.heading is not None:
@@ -136,22 +135,20 @@ def write_xhtml(article: Article) -> str:
             _write_block(out, block)
         out.append("</div>")
     out.append("</body></html>")
-    return "".join(out)
 
 
 _SUMMARY_CLASS = "nm-summary"
 
 
-def summary_markup(summary: str, quotes: tuple[Quote, ...]) -> etree._Element:
-    """A summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
-    out = [f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">']
+def write_summary(out: list[str], summary: str, quotes: tuple[Quote, ...]) -> None:
+    """Append a summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
+    out.append(f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">')
     write_inline(out, Paragraph(text=summary, quotes=quotes), _tags)
     out.append("</span>")
-    return parse_xml("".join(out), what="summary markup")
 
 
 def read_summary_markup(description: etree._Element) -> Paragraph | None:
-    """The summary text and its quotes from what :func:`summary_markup` wrote, if that is there."""
+    """The summary text and its quotes from what :func:`write_summary` wrote, if that is there."""
     if description.text or len(description) != 1:
         return None
     span = description[0]
@@ -234,7 +231,8 @@ class _XhtmlReader:
         self.where = where
 
     def text(self, element: etree._Element) -> str:
-        raw = text_of(element)
+        # A heading or caption is most often one text node: no itertext() round needed.
+        raw = (element.text or "") if not len(element) else text_of(element)
         return raw if self.verbatim else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -253,7 +251,8 @@ class _XhtmlReader:
         warnings.warn(f"{self.where}: dropped <{local_name(element)}>: {why}", NewsModelWarning, stacklevel=5)
 
     def children(self, element: etree._Element) -> Iterable[etree._Element]:
-        return (child for child in element if isinstance(child.tag, str))
+        # Filtered in C: comments and processing instructions are not elements of the body.
+        return element.iterchildren(etree.Element)
 
     def flow(self, container: etree._Element, builder: SectionBuilder) -> None:
         for child in self.children(container):
@@ -275,17 +274,17 @@ class _XhtmlReader:
                 builder.add(self.block(child))
 
     def section(self, div: etree._Element, builder: SectionBuilder) -> None:
-        levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
         children = list(self.children(div))
-        if children and local_name(children[0]) in HEADING_LEVELS:
-            first = children[0]
-            builder.heading(self.optional_text(first), HEADING_LEVELS[local_name(first)])
-            rest = children[1:]
+        heading = HEADING_LEVELS.get(local_name(children[0])) if children else None
+        if heading is not None:
+            builder.heading(self.optional_text(children[0]), heading)
+            del children[0]
         else:
+            levels = [int(c[6:]) for c in _classes(div) if _LEVEL.match(c)]
             builder.heading(None, levels[0] if levels else 2)
-            rest = children
-        for child in rest:
-            if self.verbatim and child.tag == _P:
+        verbatim = self.verbatim
+        for child in children:
+            if verbatim and child.tag == _P:
                 # Our own paragraphs are nearly the whole body: straight to the fast reader,
                 # and through block() as any other element only when it declines.
                 found = read_own_inline(child)

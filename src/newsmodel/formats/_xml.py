@@ -18,6 +18,7 @@ from ..errors import DeserializationError, NewsModelWarning, UnsafeXMLError
 
 __all__ = [
     "NewsModelWarning",
+    "children_by_name",
     "collapse",
     "escape_attribute",
     "escape_text",
@@ -114,6 +115,26 @@ def local_name(element: etree._Element) -> str:
         if len(_LOCAL_NAMES) < 4096:  # tags come from the input: bound the cache
             _LOCAL_NAMES[tag] = name
     return name
+
+
+def children_by_name(parent: etree._Element) -> dict[str, list[etree._Element]]:
+    """``parent``'s child elements grouped by local name, in document order; all of them under ``"*"``.
+
+    ``"*"`` cannot be a local name: XML names never hold it.
+    """
+    every = list(parent.iterchildren(etree.Element))
+    index = {"*": every}
+    names = _LOCAL_NAMES
+    for child in every:
+        name = names.get(child.tag)
+        if name is None:
+            name = local_name(child)
+        group = index.get(name)
+        if group is None:
+            index[name] = [child]
+        else:
+            group.append(child)
+    return index
 
 
 def namespace(element: etree._Element) -> str:

@@ -43,10 +43,20 @@ from ._xhtml import (
     body_title,
     read_summary_markup,
     read_xhtml_body,
-    summary_markup,
+    write_summary,
     write_xhtml,
 )
-from ._xml import NewsModelWarning, collapse, local_name, namespace, parse_xml, text_of
+from ._xml import (
+    NewsModelWarning,
+    children_by_name,
+    collapse,
+    escape_attribute,
+    escape_text,
+    local_name,
+    namespace,
+    parse_xml,
+    text_of,
+)
 from .nitf import NITF_NS, NitfHead, read_nitf_body
 
 __all__ = [
@@ -89,22 +99,26 @@ URL_REL = "irel:seeAlso"
 
 # --------------------------------------------------------------------------------------------
 # Writing helpers
+#
+# The item is written as text, in one pass: building it element by element through lxml and
+# serialising the tree costs several times more. The escaping is lxml's own (see _xml), and the
+# XSD and DTD tests check the result on every generated article.
 
 
-def _sub(parent: etree._Element, name: str, text: str | None = None, /, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, _N + name, attributes)
-    if text is not None:
-        element.text = text
-    return element
+def _attribute(name: str, value: str) -> str:
+    return f' {name}="{escape_attribute(value)}"'
 
 
-def _normalised_text(element: etree._Element, value: str) -> etree._Element:
-    """Set text of a whitespace-normalised type (``name``): tabs and breaks as spaces, exact value aside."""
+def _element(name: str, text: str | None = None, attributes: str = "") -> str:
+    if text is None:
+        return f"<{name}{attributes}/>"
+    return f"<{name}{attributes}>{escape_text(text)}</{name}>"
+
+
+def _normalised(name: str, value: str) -> str:
+    """An element of a whitespace-normalised type (``name``): tabs and breaks as spaces, exact value aside."""
     shown = value.translate(_LAYOUT)
-    element.text = shown
-    if shown != value:
-        element.set(_NM + "text", value)
-    return element
+    return _element(name, shown, "" if shown == value else _attribute("nm:text", value))
 
 
 def _uri(value: str) -> tuple[str, str | None]:
@@ -119,18 +133,16 @@ def _uri(value: str) -> tuple[str, str | None]:
     return prefix + quote(rest, safe=_URI_SAFE), value
 
 
-def _set_uri(element: etree._Element, attribute: str, value: str) -> None:
+def _uri_attribute(name: str, value: str) -> str:
     shown, exact = _uri(value)
-    element.set(attribute, shown)
-    if exact is not None:
-        element.set(_NM + attribute, exact)
+    if exact is None:
+        return _attribute(name, shown)
+    return _attribute(name, shown) + _attribute("nm:" + name, exact)
 
 
-def _uri_text(element: etree._Element, value: str) -> None:
+def _uri_element(name: str, value: str) -> str:
     shown, exact = _uri(value)
-    element.text = shown
-    if exact is not None:
-        element.set(_NM + "text", exact)
+    return _element(name, shown, "" if exact is None else _attribute("nm:text", exact))
 
 
 def _fits_xsd(offset: timedelta) -> bool:
@@ -138,25 +150,24 @@ def _fits_xsd(offset: timedelta) -> bool:
     return offset.microseconds == 0 and offset.seconds % 60 == 0 and abs(offset) <= timedelta(hours=14)
 
 
-def _write_datetime(element: etree._Element, value: datetime) -> None:
+def _datetime_element(name: str, value: datetime) -> str:
     """An xs:dateTime; a time zone or a sub-minute UTC offset the XSD cannot express travels aside."""
     offset = value.utcoffset()
     assert offset is not None  # the model only holds aware datetimes
-    if _fits_xsd(offset):
-        element.text = value.isoformat()
-    else:
-        element.text = value.astimezone(timezone.utc).isoformat()
+    fits = _fits_xsd(offset)
+    text = value.isoformat() if fits else value.astimezone(timezone.utc).isoformat()
     zone = value.tzinfo
     key = getattr(zone, "key", None) if isinstance(zone, ZoneInfo) else None
     if key is not None:
-        element.set(_NM + "tz", key)
-    elif isinstance(zone, timezone) and _fits_xsd(offset):
-        return
+        attributes = _attribute("nm:tz", key)
+    elif isinstance(zone, timezone) and fits:
+        return _element(name, text)
     else:
-        element.set(_NM + "offset", _format_offset(offset))
-    element.set(_NM + "local", value.replace(tzinfo=None).isoformat())
+        attributes = _attribute("nm:offset", _format_offset(offset))
+    attributes += _attribute("nm:local", value.replace(tzinfo=None).isoformat())
     if value.fold:
-        element.set(_NM + "fold", "1")
+        attributes += ' nm:fold="1"'
+    return _element(name, text, attributes)
 
 
 def _format_offset(offset: timedelta) -> str:
@@ -168,107 +179,113 @@ def _utc(value: datetime) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-def _write_creator(parent: etree._Element, author: AuthorProfile) -> None:
-    creator = _sub(parent, "creator")
-    _normalised_text(_sub(creator, "name"), author.name)
+def _write_creator(out: list[str], author: AuthorProfile) -> None:
+    out.append("<creator>")
+    out.append(_normalised("name", author.name))
     if author.bio is not None:
-        _sub(creator, "definition", author.bio, role=BIO_ROLE)
+        out.append(_element("definition", author.bio, f' role="{BIO_ROLE}"'))
     if author.role is not None:
-        _sub(creator, "note", author.role, role=JOBTITLE_ROLE)
+        out.append(_element("note", author.role, f' role="{JOBTITLE_ROLE}"'))
     for same in author.same_as:
-        _set_uri(_sub(creator, "sameAs"), "uri", same)
+        out.append(_element("sameAs", None, _uri_attribute("uri", same)))
     if author.image is not None:
-        _set_uri(_sub(creator, "related", rel=IMAGE_REL), "uri", author.image)
+        out.append(_element("related", None, f' rel="{IMAGE_REL}"' + _uri_attribute("uri", author.image)))
     for rel, values in ((EDUCATION_REL, author.education), (EXPERTISE_REL, author.expertise)):
         for value in values:
-            _normalised_text(_sub(_sub(creator, "related", rel=rel), "name"), value)
-    if author.organization is None and author.email is None and author.url is None:
-        return
-    details = _sub(creator, "personDetails")
-    if author.organization is not None:
-        _normalised_text(_sub(_sub(details, "affiliation"), "name"), author.organization)
-    if author.email is not None or author.url is not None:
-        contact = _sub(details, "contactInfo")
-        if author.email is not None:
-            _sub(contact, "email", author.email)
-        if author.url is not None:
-            _uri_text(_sub(contact, "web"), author.url)
+            out.append(f'<related rel="{rel}">{_normalised("name", value)}</related>')
+    if author.organization is not None or author.email is not None or author.url is not None:
+        out.append("<personDetails>")
+        if author.organization is not None:
+            out.append(f"<affiliation>{_normalised('name', author.organization)}</affiliation>")
+        if author.email is not None or author.url is not None:
+            out.append("<contactInfo>")
+            if author.email is not None:
+                out.append(_element("email", author.email))
+            if author.url is not None:
+                out.append(_uri_element("web", author.url))
+            out.append("</contactInfo>")
+        out.append("</personDetails>")
+    out.append("</creator>")
 
 
-def _build_item(article: Article) -> etree._Element:
-    item = etree.Element(
-        _N + "newsItem",
-        nsmap={None: NAR_NS, "nm": NEWSMODEL_NS},  # type: ignore[dict-item]
-        standard="NewsML-G2",
-        standardversion="2.35",
-        conformance="power",
-        version="1",
-    )
+_ITEM_START = (
+    f'<newsItem xmlns="{NAR_NS}" xmlns:nm="{NEWSMODEL_NS}" standard="NewsML-G2" standardversion="2.35"'
+    ' conformance="power" version="1"'
+)
+_CATALOG = '<catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"/>'
+_META_END = '<pubStatus qcode="stat:usable"/>' + _element(
+    "generator", GENERATOR, _attribute("versioninfo", __version__)
+)
+
+
+def _write_item(out: list[str], article: Article) -> None:
+    """The whole ``newsItem``, its XHTML body included, as pieces of text appended to ``out``."""
     if article.identifier is not None:
-        item.set("guid", article.identifier)
+        guid = _attribute("guid", article.identifier)
     else:
-        item.set("guid", f"urn:uuid:{uuid4()}")
-        item.set(_NM + "guid", "generated")
-    if article.language is not None:
-        item.set(_XML_LANG, article.language)
-    _sub(item, "catalogRef", href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml")
-
-    meta = _sub(item, "itemMeta")
-    _sub(meta, "itemClass", qcode="ninat:text")
-    provider = _sub(meta, "provider")
-    if article.publisher is None:
-        provider.set("literal", "unknown")
+        guid = f' guid="urn:uuid:{uuid4()}" nm:guid="generated"'
+    lang = "" if article.language is None else _attribute("xml:lang", article.language)
+    out.append(f'{_ITEM_START}{guid}{lang}>{_CATALOG}<itemMeta><itemClass qcode="ninat:text"/>')
+    publisher = article.publisher
+    if publisher is None:
+        out.append('<provider literal="unknown"/>')
     else:
-        if article.publisher.url is not None:
-            _set_uri(provider, "uri", article.publisher.url)
-        _normalised_text(_sub(provider, "name"), article.publisher.name)
+        uri = "" if publisher.url is None else _uri_attribute("uri", publisher.url)
+        out.append(f"<provider{uri}>{_normalised('name', publisher.name)}</provider>")
     version = article.modified or article.published or datetime.now(timezone.utc).replace(microsecond=0)
-    _sub(meta, "versionCreated", _utc(version))
+    out.append(_element("versionCreated", _utc(version)))
     if article.published is not None:
-        _sub(meta, "firstCreated", _utc(article.published))
-    _sub(meta, "pubStatus", qcode="stat:usable")
-    _sub(meta, "generator", GENERATOR, versioninfo=__version__)
+        out.append(_element("firstCreated", _utc(article.published)))
+    out.append(_META_END)
     if article.url is not None:
-        _set_uri(_sub(meta, "link", rel=URL_REL, contenttype="text/html"), "href", article.url)
-
-    content = _sub(item, "contentMeta")
-    if article.published is not None:
-        _write_datetime(_sub(content, "contentCreated"), article.published)
-    if article.modified is not None:
-        _write_datetime(_sub(content, "contentModified"), article.modified)
-    for author in article.authors:
-        _write_creator(content, author)
-    if article.language is not None:
-        _sub(content, "language", tag=article.language)
-    for subject in article.subjects:
-        element = _sub(content, "subject")
-        if subject.code is not None:
-            if _QCODE.match(subject.code):
-                element.set("qcode", subject.code)
-            else:
-                element.set(_NM + "code", subject.code)
-        _normalised_text(_sub(element, "name"), subject.name)
-    _sub(content, "headline", article.headline)
-    if article.kicker is not None:
-        _sub(content, "headline", article.kicker, role=KICKER_ROLE)
-    if article.dateline is not None:
-        _sub(content, "dateline", article.dateline)
-    if article.authors:
-        _sub(content, "by", ", ".join(author.name for author in article.authors))
-    if article.summary is not None:
-        description = _sub(
-            content, "description", None if article.summary_quotes else article.summary, role=SUMMARY_ROLE
+        out.append(
+            _element(
+                "link",
+                None,
+                f' rel="{URL_REL}" contenttype="text/html"' + _uri_attribute("href", article.url),
+            )
         )
+    out.append("</itemMeta><contentMeta>")
+    if article.published is not None:
+        out.append(_datetime_element("contentCreated", article.published))
+    if article.modified is not None:
+        out.append(_datetime_element("contentModified", article.modified))
+    for author in article.authors:
+        _write_creator(out, author)
+    if article.language is not None:
+        out.append(_element("language", None, _attribute("tag", article.language)))
+    for subject in article.subjects:
+        code = subject.code
+        if code is None:
+            attributes = ""
+        elif _QCODE.match(code):
+            attributes = _attribute("qcode", code)
+        else:
+            attributes = _attribute("nm:code", code)
+        out.append(f"<subject{attributes}>{_normalised('name', subject.name)}</subject>")
+    out.append(_element("headline", article.headline))
+    if article.kicker is not None:
+        out.append(_element("headline", article.kicker, f' role="{KICKER_ROLE}"'))
+    if article.dateline is not None:
+        out.append(_element("dateline", article.dateline))
+    if article.authors:
+        out.append(_element("by", ", ".join(author.name for author in article.authors)))
+    if article.summary is not None:
         if article.summary_quotes:
             # description is mixed content open to other namespaces: the quotes go in as XHTML <q>.
-            description.append(summary_markup(article.summary, article.summary_quotes))
-
+            out.append(f'<description role="{SUMMARY_ROLE}">')
+            write_summary(out, article.summary, article.summary_quotes)
+            out.append("</description>")
+        else:
+            out.append(_element("description", article.summary, f' role="{SUMMARY_ROLE}"'))
+    out.append("</contentMeta>")
     if article.sections:
-        _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
-    return item
+        out.append('<contentSet><inlineXML contenttype="application/xhtml+xml">')
+        write_xhtml(out, article)
+        out.append("</inlineXML></contentSet>")
+    out.append("</newsItem>")
 
 
-_EMPTY_INLINE = '<inlineXML contenttype="application/xhtml+xml"/>'
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 
 
@@ -280,13 +297,9 @@ def to_newsml(article: Article) -> bytes:
     """
     if not isinstance(article, Article):
         raise TypeError(f"to_newsml() takes an Article, not {type(article).__name__}")
-    envelope = etree.tostring(_build_item(article), encoding="unicode")
-    if article.sections:
-        # The body is written as text (see _xhtml); it takes the place of the empty inlineXML.
-        before, empty, after = envelope.rpartition(_EMPTY_INLINE)
-        assert empty, "the envelope always ends with the empty inlineXML"
-        envelope = f"{before}{_EMPTY_INLINE[:-2]}>{write_xhtml(article)}</inlineXML>{after}"
-    return (_DECLARATION + envelope).encode("utf-8")
+    out = [_DECLARATION]
+    _write_item(out, article)
+    return "".join(out).encode("utf-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -300,35 +313,24 @@ class _Reader:
         self.item = item
         self.where = where
         self.strict = strict
+        self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.ours = any(
-            local_name(g) == "generator" and (g.text or "").strip() == GENERATOR
-            for g in self._meta_children()
+            (g.text or "").strip() == GENERATOR
+            for meta in self.children(item, "itemMeta")
+            for g in self.children(meta, "generator")
         )
         self.used: set[etree._Element] = set()
-        self._index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self.lost: list[str] = []
         self.had_authors = False
 
     # -- small helpers
-
-    def _meta_children(self) -> Iterator[etree._Element]:
-        for child in self.item:
-            if local_name(child) == "itemMeta":
-                yield from (c for c in child if isinstance(c.tag, str))
 
     def children(self, parent: etree._Element | None, name: str) -> list[etree._Element]:
         if parent is None:
             return []
         index = self._index.get(parent)
         if index is None:
-            every: list[etree._Element] = []
-            index = {"*": every}
-            for child in parent:
-                if isinstance(child.tag, str):
-                    every.append(child)
-                    # "*" cannot be a tag's local name: XML names never hold it.
-                    index.setdefault(local_name(child), []).append(child)
-            self._index[parent] = index
+            index = self._index[parent] = children_by_name(parent)
         return index.get(name, [])
 
     def child(self, parent: etree._Element | None, name: str) -> etree._Element | None:
@@ -344,7 +346,8 @@ class _Reader:
         exact = element.get(_NM + "text") if self.ours else None
         if exact is not None:
             return exact
-        raw = text_of(element)
+        # Most elements hold one text node: no itertext() round needed.
+        raw = (element.text or "") if not len(element) else text_of(element)
         return raw if self.ours else collapse(raw)
 
     def optional_text(self, element: etree._Element | None) -> str | None:
@@ -552,10 +555,13 @@ class _Reader:
 
     def asserted(self, element: etree._Element) -> etree._Element | None:
         """The newsItem's ``assert`` about the concept ``element`` refers to, if any."""
+        candidates = self.children(self.item, "assert")
+        if not candidates:
+            return None
         keys = [(a, element.get(a)) for a in ("qcode", "uri", "literal") if element.get(a)]
         if not keys:
             return None
-        for candidate in self.children(self.item, "assert"):
+        for candidate in candidates:
             if any(candidate.get(a) == v for a, v in keys):
                 self.use(candidate)
                 return candidate
@@ -580,19 +586,22 @@ class _Reader:
         if asserted is not None:
             sources.append(asserted)
 
-        def first(name: str, **attributes: str) -> etree._Element | None:
+        def first(name: str, role: str | None = None, rel: str | None = None) -> etree._Element | None:
+            """The first ``name`` child whose ``role``/``rel`` token list holds the value given."""
             for source in sources:
                 for element in self.children(source, name):
-                    if all(value in (element.get(k) or "").split() for k, value in attributes.items()):
+                    if (role is None or role in (element.get("role") or "").split()) and (
+                        rel is None or rel in (element.get("rel") or "").split()
+                    ):
                         return element
             return None
 
-        def every(name: str, **attributes: str) -> list[etree._Element]:
+        def every(name: str, rel: str | None = None) -> list[etree._Element]:
             return [
                 element
                 for source in sources
                 for element in self.children(source, name)
-                if all(element.get(k) == v for k, v in attributes.items())
+                if rel is None or element.get("rel") == rel
             ]
 
         name = self.optional_text(first("name"))
@@ -612,7 +621,7 @@ class _Reader:
         if bio is None and not self.ours:
             bio = first("definition")
         email_text = self.optional_text(email)
-        if email_text is not None and ("@" not in email_text or any(c.isspace() for c in email_text)):
+        if email_text is not None and ("@" not in email_text or email_text.split() != [email_text]):
             self.lose(f"e-mail {email_text!r} of creator {name!r} (not an address)")
             email_text = None
         return AuthorProfile(
