@@ -1,0 +1,28 @@
+from collections.abc import Callable
+from typing import Any
+
+from .model import Article
+
+def configure(
+    *,
+    article: type,
+    author: type,
+    publisher: type,
+    subject: type,
+    section: type,
+    paragraph: type,
+    quote: type,
+    block_types: tuple[type, ...],
+    block_hook: Callable[[Any], object],
+    section_hook: Callable[[Any], object],
+    author_hook: Callable[[Any], object],
+    publisher_hook: Callable[[Any], object],
+    subject_hook: Callable[[Any], object],
+    datetime_hook: Callable[[Any], object],
+    unstructure_block_hook: Callable[[Any], object],
+    unstructure_mark_hook: Callable[[Any], object],
+) -> bool: ...
+def article_from_dict(document: dict[str, Any], characters_checked: bool, /) -> Article | None: ...
+def article_to_dict(article: Article, /) -> dict[str, Any] | None: ...
+def counters() -> tuple[int, int]: ...
+def fields() -> dict[str, tuple[str, ...]]: ...
