@@ -21,6 +21,11 @@
 #include <Python.h>
 #include <structmember.h>
 #include <datetime.h>
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define MAX_FIELDS 16
 
@@ -995,6 +1000,339 @@ fail:
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * JSON text: what orjson.dumps(document).decode() returns, built as a str at once. The UTF-8
+ * round trip through bytes costs more than writing the document itself. Only exact dict (str
+ * keys), list, str, int (64-bit), bool and None are written; anything else is "not mine". */
+
+#define MAX_DEPTH 64
+
+typedef struct {
+    Py_ssize_t size;
+    Py_UCS4 maxchar;
+} measure_t;
+
+static const char HEX[] = "0123456789abcdef";
+
+/* Decimal digits of n into buffer (at least 21 bytes); returns their number. */
+static int
+format_int(long long n, char *buffer)
+{
+    char digits[24];
+    int count = 0, length = 0;
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    do {
+        digits[count++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (n < 0) buffer[length++] = '-';
+    while (count > 0) buffer[length++] = digits[--count];
+    return length;
+}
+
+/* Extra characters the escapes of one character add (0 if none). */
+static inline int
+escape_extra(Py_UCS4 c)
+{
+    if (c == '"' || c == '\\') return 1;
+    if (c >= 0x20) return 0;
+    if (c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r') return 1;
+    return 5;
+}
+
+/* Index of the first character of p[start:n] that JSON escapes (< 0x20, '"' or '\\'), or n.
+ * SSE2 (part of every x86-64) looks at 16 bytes or 8 UCS2 units at once; scalar elsewhere. */
+static inline Py_ssize_t
+next_escape_1byte(const Py_UCS1 *p, Py_ssize_t start, Py_ssize_t n)
+{
+    Py_ssize_t i = start;
+#if defined(__SSE2__)
+    const __m128i high = _mm_set1_epi8((char)0xE0), zero = _mm_setzero_si128();
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, high), zero),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return i + __builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; i < n; i++) {
+        if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\') return i;
+    }
+    return n;
+}
+
+/* The same for UCS2; surrogates count too (orjson refuses them, so the caller gives up). */
+static inline Py_ssize_t
+next_escape_2byte(const Py_UCS2 *p, Py_ssize_t start, Py_ssize_t n)
+{
+    Py_ssize_t i = start;
+#if defined(__SSE2__)
+    const __m128i high = _mm_set1_epi16((short)0xFFE0), zero = _mm_setzero_si128();
+    const __m128i quote = _mm_set1_epi16('"'), backslash = _mm_set1_epi16('\\');
+    const __m128i surrogate_bits = _mm_set1_epi16((short)0xF800), surrogate = _mm_set1_epi16((short)0xD800);
+    for (; i + 8 <= n; i += 8) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi16(_mm_and_si128(v, high), zero),
+                         _mm_cmpeq_epi16(_mm_and_si128(v, surrogate_bits), surrogate)),
+            _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return i + __builtin_ctz((unsigned)mask) / 2;
+    }
+#endif
+    for (; i < n; i++) {
+        Py_UCS2 c = p[i];
+        if (c < 0x20 || c == '"' || c == '\\' || (c >= 0xD800 && c <= 0xDFFF)) return i;
+    }
+    return n;
+}
+
+static int
+measure_str(PyObject *s, measure_t *m)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(s) < 0) return -1;
+#endif
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), extra = 0;
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = next_escape_1byte(p, 0, n); i < n; i = next_escape_1byte(p, i + 1, n)) {
+            extra += escape_extra(p[i]);
+        }
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = (const Py_UCS2 *)data;
+        for (Py_ssize_t i = next_escape_2byte(p, 0, n); i < n; i = next_escape_2byte(p, i + 1, n)) {
+            if (p[i] >= 0xD800 && p[i] <= 0xDFFF) return 0; /* orjson refuses these: leave it to raise */
+            extra += escape_extra(p[i]);
+        }
+    }
+    else {
+        const Py_UCS4 *p = (const Py_UCS4 *)data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = p[i];
+            if (c >= 0xD800 && c <= 0xDFFF) return 0;
+            if (c < 0x20 || c == '"' || c == '\\') extra += escape_extra(c);
+        }
+    }
+    m->size += n + 2 + extra;
+    Py_UCS4 maxchar = PyUnicode_MAX_CHAR_VALUE(s);
+    if (maxchar > m->maxchar) m->maxchar = maxchar;
+    return 1;
+}
+
+static int
+measure(PyObject *v, measure_t *m, int depth)
+{
+    if (v == Py_None || v == Py_True) {
+        m->size += 4;
+        return 1;
+    }
+    if (v == Py_False) {
+        m->size += 5;
+        return 1;
+    }
+    if (PyUnicode_CheckExact(v)) return measure_str(v, m);
+    if (PyLong_CheckExact(v)) {
+        int overflow;
+        long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (overflow) return 0;
+        if (n == -1 && PyErr_Occurred()) return -1;
+        char buffer[32];
+        m->size += format_int(n, buffer);
+        return 1;
+    }
+    if (depth >= MAX_DEPTH) return 0;
+    if (PyList_CheckExact(v)) {
+        Py_ssize_t n = PyList_GET_SIZE(v);
+        m->size += 2 + (n > 0 ? n - 1 : 0);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int r = measure(PyList_GET_ITEM(v, i), m, depth + 1);
+            if (r != 1) return r;
+        }
+        return 1;
+    }
+    if (PyDict_CheckExact(v)) {
+        Py_ssize_t n = PyDict_GET_SIZE(v), pos = 0;
+        PyObject *key, *value;
+        m->size += 2 + (n > 0 ? n - 1 : 0) + n; /* braces, commas, colons */
+        while (PyDict_Next(v, &pos, &key, &value)) {
+            if (!PyUnicode_CheckExact(key)) return 0;
+            int r = measure_str(key, m);
+            if (r == 1) r = measure(value, m, depth + 1);
+            if (r != 1) return r;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    int kind;
+    void *data;
+    Py_ssize_t pos;
+} out_t;
+
+static inline void
+put_char(out_t *o, Py_UCS4 c)
+{
+    PyUnicode_WRITE(o->kind, o->data, o->pos, c);
+    o->pos++;
+}
+
+static void
+put_ascii(out_t *o, const char *text, Py_ssize_t n)
+{
+    if (o->kind == PyUnicode_1BYTE_KIND) {
+        memcpy((Py_UCS1 *)o->data + o->pos, text, n);
+        o->pos += n;
+        return;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) put_char(o, (Py_UCS1)text[i]);
+}
+
+/* Copies in[start:end] (of kind `kind`, never wider than the output) to the output. */
+static void
+put_run(out_t *o, int kind, const void *in, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t n = end - start;
+    if (n <= 0) return;
+    if (kind == o->kind) {
+        memcpy((char *)o->data + o->pos * kind, (const char *)in + start * kind, n * kind);
+    }
+    else if (kind == PyUnicode_1BYTE_KIND && o->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)in + start;
+        Py_UCS2 *q = (Py_UCS2 *)o->data + o->pos;
+        for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
+    }
+    else if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)in + start;
+        Py_UCS4 *q = (Py_UCS4 *)o->data + o->pos;
+        for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
+    }
+    else {
+        const Py_UCS2 *p = (const Py_UCS2 *)in + start;
+        Py_UCS4 *q = (Py_UCS4 *)o->data + o->pos;
+        for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
+    }
+    o->pos += n;
+}
+
+static void
+put_escape(out_t *o, Py_UCS4 c)
+{
+    put_char(o, '\\');
+    switch (c) {
+    case '"': put_char(o, '"'); return;
+    case '\\': put_char(o, '\\'); return;
+    case '\b': put_char(o, 'b'); return;
+    case '\t': put_char(o, 't'); return;
+    case '\n': put_char(o, 'n'); return;
+    case '\f': put_char(o, 'f'); return;
+    case '\r': put_char(o, 'r'); return;
+    }
+    char text[5] = {'u', '0', '0', HEX[(c >> 4) & 0xF], HEX[c & 0xF]};
+    put_ascii(o, text, 5);
+}
+
+static void
+put_str(out_t *o, PyObject *s)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), run = 0;
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    put_char(o, '"');
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = next_escape_1byte(p, 0, n); i < n; i = next_escape_1byte(p, i + 1, n)) {
+            put_run(o, kind, data, run, i);
+            put_escape(o, p[i]);
+            run = i + 1;
+        }
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        /* measure() refused surrogates, so every stop is an escape */
+        const Py_UCS2 *p = (const Py_UCS2 *)data;
+        for (Py_ssize_t i = next_escape_2byte(p, 0, n); i < n; i = next_escape_2byte(p, i + 1, n)) {
+            put_run(o, kind, data, run, i);
+            put_escape(o, p[i]);
+            run = i + 1;
+        }
+    }
+    else {
+        const Py_UCS4 *p = (const Py_UCS4 *)data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (p[i] >= 0x20 && p[i] != '"' && p[i] != '\\') continue;
+            put_run(o, kind, data, run, i);
+            put_escape(o, p[i]);
+            run = i + 1;
+        }
+    }
+    put_run(o, kind, data, run, n);
+    put_char(o, '"');
+}
+
+/* Writes what measure() accepted; the same walk, so no check fails here. */
+static void
+put_value(out_t *o, PyObject *v)
+{
+    if (v == Py_None) put_ascii(o, "null", 4);
+    else if (v == Py_True) put_ascii(o, "true", 4);
+    else if (v == Py_False) put_ascii(o, "false", 5);
+    else if (PyUnicode_CheckExact(v)) put_str(o, v);
+    else if (PyLong_CheckExact(v)) {
+        int overflow;
+        char buffer[32];
+        int n = format_int(PyLong_AsLongLongAndOverflow(v, &overflow), buffer);
+        put_ascii(o, buffer, n);
+    }
+    else if (PyList_CheckExact(v)) {
+        put_char(o, '[');
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
+            if (i) put_char(o, ',');
+            put_value(o, PyList_GET_ITEM(v, i));
+        }
+        put_char(o, ']');
+    }
+    else {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        int first = 1;
+        put_char(o, '{');
+        while (PyDict_Next(v, &pos, &key, &value)) {
+            if (!first) put_char(o, ',');
+            first = 0;
+            put_str(o, key);
+            put_char(o, ':');
+            put_value(o, value);
+        }
+        put_char(o, '}');
+    }
+}
+
+static PyObject *
+dumps(PyObject *module, PyObject *document)
+{
+    measure_t m = {0, 0x7F};
+    int r = measure(document, &m, 0);
+    if (r < 0) return NULL;
+    if (r == 0) Py_RETURN_NONE;
+    PyObject *text = PyUnicode_New(m.size, m.maxchar);
+    if (text == NULL) return NULL;
+    out_t o = {PyUnicode_KIND(text), PyUnicode_DATA(text), 0};
+    put_value(&o, document);
+    if (o.pos != m.size) { /* cannot happen: nothing runs between the two walks */
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_SystemError, "newsmodel._speedups.dumps: size mismatch");
+        return NULL;
+    }
+    return text;
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Set-up */
 
 static PyObject *
@@ -1083,6 +1421,8 @@ static PyMethodDef methods[] = {
      "Build an Article from a format-version-less document, or return None to leave it to Python."},
     {"article_to_dict", article_to_dict, METH_O,
      "Return the document of an Article (with format_version), or None to leave it to Python."},
+    {"dumps", dumps, METH_O,
+     "orjson.dumps(document).decode() for dicts, lists, str, 64-bit int, bool and None; else None."},
     {"counters", counters, METH_NOARGS, "(articles read, articles written) by this module."},
     {"fields", fields, METH_NOARGS, "The attrs fields, in order, this module expects of each class."},
     {NULL, NULL, 0, NULL},

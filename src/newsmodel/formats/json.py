@@ -386,6 +386,11 @@ def to_json(article: Article, *, indent: int | None = None) -> str:
     """Return the article as a JSON document (UTF-8 text, non-ASCII characters kept as they are)."""
     document = to_dict(article)
     if _orjson is not None and indent in (None, 2):
+        if indent is None and _speedups is not None:
+            # orjson's own text, written straight into a str: decoding orjson's bytes costs more.
+            text: str | None = _speedups.dumps(document)
+            if text is not None:
+                return text
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         return _orjson.dumps(document, option=option).decode("utf-8")
     return _stdlib_json.dumps(document, ensure_ascii=False, indent=indent)
