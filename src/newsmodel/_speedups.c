@@ -62,13 +62,14 @@ static int configured = 0;
 static PyObject *block_hook, *section_hook, *author_hook, *publisher_hook, *subject_hook;
 static PyObject *datetime_hook, *unstructure_block_hook, *unstructure_mark_hook;
 static PyObject *block_types; /* tuple of the five block classes */
+static PyObject *checked_var;  /* model._CHARACTERS_CHECKED, set around hooks for pre-checked input */
 
 /* Interned strings and constants. */
 static PyObject *s_type, *s_text, *s_quotes, *s_marks, *s_paragraph, *s_start, *s_end, *s_speaker,
     *s_kind, *s_heading, *s_level, *s_blocks, *s_name, *s_role, *s_organization, *s_bio, *s_url,
     *s_email, *s_image, *s_education, *s_expertise, *s_same_as, *s_code, *s_headline, *s_summary,
     *s_summary_quotes, *s_kicker, *s_dateline, *s_authors, *s_published, *s_modified, *s_language,
-    *s_identifier, *s_publisher, *s_subjects, *s_sections, *s_format_version, *s_isoformat;
+    *s_identifier, *s_publisher, *s_subjects, *s_sections, *s_format_version, *s_isoformat, *s_fromisoformat;
 static PyObject *s_kinds[4]; /* direct, partial, block, scare */
 static PyObject *int_two, *int_format_version, *empty_tuple;
 
@@ -298,10 +299,24 @@ take_keys(PyObject *d, PyObject *const *keys, int n, PyObject **values)
 
 /* Runs a Python hook on an object this module leaves to Python; the result must be one of
  * `types` (a class or a tuple of classes, matched exactly), else it is "not mine". */
-static int
-call_hook(PyObject *hook, PyObject *arg, PyObject *types, PyObject **out)
+/* A Python hook sees the context the pure-Python path gives it: characters_already_checked()
+ * when the caller proved the whole document XML-safe. */
+static PyObject *
+call_in_context(PyObject *hook, PyObject *arg, int checked)
 {
+    if (!checked) return PyObject_CallOneArg(hook, arg);
+    PyObject *token = PyContextVar_Set(checked_var, Py_True);
+    if (token == NULL) return NULL;
     PyObject *result = PyObject_CallOneArg(hook, arg);
+    if (PyContextVar_Reset(checked_var, token) < 0) Py_CLEAR(result);
+    Py_DECREF(token);
+    return result;
+}
+
+static int
+call_hook(PyObject *hook, PyObject *arg, PyObject *types, int checked, PyObject **out)
+{
+    PyObject *result = call_in_context(hook, arg, checked);
     if (result == NULL) return -1;
     int match = 0;
     if (PyTuple_Check(types)) {
@@ -339,7 +354,7 @@ build_tuple(PyObject *list, int checked, builder build, PyObject *hook, PyObject
         PyObject *built = NULL;
         Py_INCREF(item);
         int r = build(item, checked, &built);
-        if (r == 0 && hook != NULL) r = call_hook(hook, item, types, &built);
+        if (r == 0 && hook != NULL) r = call_hook(hook, item, types, checked, &built);
         Py_DECREF(item);
         if (r != 1) {
             Py_DECREF(tuple);
@@ -589,7 +604,37 @@ build_subject(PyObject *d, int checked, PyObject **out)
     return build_named(&K_SUBJECT, s_code, d, checked, out);
 }
 
-/* published/modified: parsed by the Python hook, which raises as the pure-Python path does. */
+static int
+ascii_digits(const Py_UCS1 *p, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return 0;
+    }
+    return 1;
+}
+
+/* What datetime.isoformat() writes for an aware datetime: YYYY-MM-DDTHH:MM:SS[.ffffff]+HH:MM.
+ * parse_iso_datetime() hands exactly such text to datetime.fromisoformat() unchanged. */
+static int
+isoformat_shape(PyObject *s)
+{
+    if (!PyUnicode_IS_ASCII(s)) return 0;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (n != 25 && n != 32) return 0;
+    if (!(ascii_digits(p, 4) && p[4] == '-' && ascii_digits(p + 5, 2) && p[7] == '-' && ascii_digits(p + 8, 2)
+          && p[10] == 'T' && ascii_digits(p + 11, 2) && p[13] == ':' && ascii_digits(p + 14, 2) && p[16] == ':'
+          && ascii_digits(p + 17, 2)))
+        return 0;
+    if (n == 32) {
+        if (p[19] != '.' || !ascii_digits(p + 20, 6)) return 0;
+        p += 7;
+    }
+    return (p[19] == '+' || p[19] == '-') && ascii_digits(p + 20, 2) && p[22] == ':' && ascii_digits(p + 23, 2);
+}
+
+/* published/modified. Text in isoformat's own shape goes straight to datetime.fromisoformat (any
+ * error: "not mine"); other text to the Python hook, which raises as the pure-Python path does. */
 static int
 build_datetime(PyObject *value, PyObject **out)
 {
@@ -598,9 +643,19 @@ build_datetime(PyObject *value, PyObject **out)
         return 1;
     }
     if (!PyUnicode_CheckExact(value)) return 0;
-    PyObject *result = PyObject_CallOneArg(datetime_hook, value);
-    if (result == NULL) return -1;
-    if (!PyDateTime_CheckExact(result)) {
+    PyObject *result;
+    if (isoformat_shape(value)) {
+        result = PyObject_CallMethodOneArg((PyObject *)PyDateTimeAPI->DateTimeType, s_fromisoformat, value);
+        if (result == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+    }
+    else {
+        result = PyObject_CallOneArg(datetime_hook, value);
+        if (result == NULL) return -1;
+    }
+    if (!PyDateTime_CheckExact(result) || ((PyDateTime_DateTime *)result)->hastzinfo == 0) {
         Py_DECREF(result);
         return 0;
     }
@@ -677,7 +732,8 @@ article_from(PyObject **v, int checked, PyObject **out)
     }
     else {
         r = build_publisher(v[A_PUBLISHER], checked, &values[A_PUBLISHER]);
-        if (r == 0) r = call_hook(publisher_hook, v[A_PUBLISHER], (PyObject *)K_PUBLISHER.type, &values[A_PUBLISHER]);
+        if (r == 0) r = call_hook(publisher_hook, v[A_PUBLISHER], (PyObject *)K_PUBLISHER.type, checked,
+                          &values[A_PUBLISHER]);
         if (r != 1) goto done;
     }
     *out = new_instance(&K_ARTICLE, values);
@@ -1341,13 +1397,13 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
     static char *kwlist[] = {"article", "author", "publisher", "subject", "section", "paragraph",
                              "quote", "block_types", "block_hook", "section_hook", "author_hook",
                              "publisher_hook", "subject_hook", "datetime_hook", "unstructure_block_hook",
-                             "unstructure_mark_hook", NULL};
-    PyObject *cls[7], *types, *hooks[8];
+                             "unstructure_mark_hook", "characters_checked_var", NULL};
+    PyObject *cls[7], *types, *hooks[8], *var;
     configured = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$OOOOOOOO!OOOOOOOO", kwlist, &cls[0], &cls[1],
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$OOOOOOOO!OOOOOOOOO!", kwlist, &cls[0], &cls[1],
                                      &cls[2], &cls[3], &cls[4], &cls[5], &cls[6], &PyTuple_Type, &types,
                                      &hooks[0], &hooks[1], &hooks[2], &hooks[3], &hooks[4], &hooks[5],
-                                     &hooks[6], &hooks[7]))
+                                     &hooks[6], &hooks[7], &PyContextVar_Type, &var))
         return NULL;
     for (int i = 0; i < 8; i++) {
         if (!PyCallable_Check(hooks[i])) {
@@ -1370,6 +1426,8 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
     }
     Py_INCREF(types);
     Py_XSETREF(block_types, types);
+    Py_INCREF(var);
+    Py_XSETREF(checked_var, var);
     configured = 1;
     Py_RETURN_TRUE;
 }
@@ -1452,7 +1510,7 @@ PyInit__speedups(void)
     INTERN(s_published, "published") INTERN(s_modified, "modified") INTERN(s_language, "language")
     INTERN(s_identifier, "identifier") INTERN(s_publisher, "publisher") INTERN(s_subjects, "subjects")
     INTERN(s_sections, "sections") INTERN(s_format_version, "format_version")
-    INTERN(s_isoformat, "isoformat") INTERN(s_kinds[0], "direct") INTERN(s_kinds[1], "partial")
+    INTERN(s_isoformat, "isoformat") INTERN(s_fromisoformat, "fromisoformat") INTERN(s_kinds[0], "direct") INTERN(s_kinds[1], "partial")
     INTERN(s_kinds[2], "block") INTERN(s_kinds[3], "scare")
 #undef INTERN
     if ((int_two = PyLong_FromLong(2)) == NULL) return NULL;

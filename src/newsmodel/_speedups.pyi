@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from .model import Article
@@ -21,6 +22,7 @@ def configure(
     datetime_hook: Callable[[Any], object],
     unstructure_block_hook: Callable[[Any], object],
     unstructure_mark_hook: Callable[[Any], object],
+    characters_checked_var: ContextVar[bool],
 ) -> bool: ...
 def article_from_dict(document: dict[str, Any], characters_checked: bool, /) -> Article | None: ...
 def article_to_dict(article: Article, /) -> dict[str, Any] | None: ...

@@ -33,6 +33,7 @@ from cattrs.strategies import configure_tagged_union
 from .._isotime import parse_iso_datetime
 from ..errors import DeserializationError, NewsModelError
 from ..model import (
+    _CHARACTERS_CHECKED,
     Article,
     AuthorProfile,
     Block,
@@ -355,6 +356,7 @@ def _load_speedups() -> ModuleType | None:
             datetime_hook=_aware_datetime,
             unstructure_block_hook=_FAST.get_unstructure_hook(Block),
             unstructure_mark_hook=_FAST.get_unstructure_hook(Mark),
+            characters_checked_var=_CHARACTERS_CHECKED,
         )
     except TypeError:  # a class is not the plain slotted class the C code fills in
         return None
@@ -455,10 +457,15 @@ def _article_from_document(document: Mapping[str, Any], *, characters_checked: b
             [f"format_version must be {FORMAT_VERSION}, got {version!r} @ $.format_version"],
         )
     try:
+        if _speedups is not None:
+            # The C code sets characters_already_checked() itself around any Python hook it calls.
+            article: Article | None = _speedups.article_from_dict(body, characters_checked)
+            if article is not None:
+                return article
         if characters_checked:
             with characters_already_checked():
-                return _structure_fast(body, characters_checked=True)
-        return _structure_fast(body, characters_checked=False)
+                return _structure_article(body, Article)  # type: ignore[no-any-return]
+        return _structure_article(body, Article)  # type: ignore[no-any-return]
     except RecursionError:
         raise DeserializationError("the document is nested too deeply") from None
     except Exception:
@@ -471,14 +478,6 @@ def _article_from_document(document: Mapping[str, Any], *, characters_checked: b
         raise DeserializationError("the document is nested too deeply") from None
     except Exception as exc:
         raise DeserializationError("invalid newsmodel article", _problems(exc)) from exc
-
-
-def _structure_fast(body: dict[str, Any], *, characters_checked: bool) -> Article:
-    if _speedups is not None:
-        article: Article | None = _speedups.article_from_dict(body, characters_checked)
-        if article is not None:
-            return article
-    return _structure_article(body, Article)  # type: ignore[no-any-return]
 
 
 def from_json(data: str | bytes | bytearray | memoryview) -> Article:
