@@ -443,6 +443,11 @@ HOSTILE_ARTICLES: list[Callable[[Article], object]] = [
     lambda a: _forced(a.authors[0], education=(Text("x"),)),
     lambda a: _forced(a, published=datetime(2020, 1, 1)),
     lambda a: _forced(a, published="2020"),
+    lambda a: _forced(a, published=datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=5, seconds=7)))),
+    lambda a: _forced(a, headline="\ud800"),
+    lambda a: _forced(a, headline='"\\\x01'),
+    lambda a: _forced(a.authors[0], bio="😀\ud800"),
+    lambda a: _forced(a.sections[0].blocks[0], text="“\udfff”"),
     lambda a: _forced(a, publisher=Publisher),
     lambda a: _forced(a.publisher, url=Text("u")),
     lambda a: _forced(a.subjects[0], code=1),
@@ -464,10 +469,11 @@ HOSTILE_ARTICLES: list[Callable[[Article], object]] = [
 def test_hostile_articles_write_the_same(spoil: Callable[[Article], object]) -> None:
     article = copy.deepcopy(seed_like_article())
     spoil(article)
-    fast = outcome(to_dict, article)
-    with pure_python():
-        pure = outcome(to_dict, article)
-    assert fast == pure
+    for write in (to_dict, to_json):
+        fast = outcome(write, article)
+        with pure_python():
+            pure = outcome(write, article)
+        assert fast == pure
 
 
 def test_half_built_objects_do_not_crash() -> None:

@@ -1057,15 +1057,15 @@ fail:
 
 /* ---------------------------------------------------------------------------------------------
  * JSON text: what orjson.dumps(document).decode() returns, built as a str at once. The UTF-8
- * round trip through bytes costs more than writing the document itself. Only exact dict (str
- * keys), list, str, int (64-bit), bool and None are written; anything else is "not mine". */
+ * round trip through bytes costs more than writing the document itself.
+ *
+ * One walk serves two passes: the first measures (length and widest character), the second
+ * writes into a str of exactly that size. Python code runs only in the first pass (hooks and
+ * datetime.isoformat); their results are kept in a list and reused by the second, so nothing can
+ * change in between. Every write is still bounds-checked, and a mismatch means "not mine".
+ * Only exact dict (str keys), list, str, int (64-bit), bool and None are written as values. */
 
 #define MAX_DEPTH 64
-
-typedef struct {
-    Py_ssize_t size;
-    Py_UCS4 maxchar;
-} measure_t;
 
 static const char HEX[] = "0123456789abcdef";
 
@@ -1144,247 +1144,509 @@ next_escape_2byte(const Py_UCS2 *p, Py_ssize_t start, Py_ssize_t n)
     return n;
 }
 
-static int
-measure_str(PyObject *s, measure_t *m)
-{
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(s) < 0) return -1;
-#endif
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s), extra = 0;
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *p = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = next_escape_1byte(p, 0, n); i < n; i = next_escape_1byte(p, i + 1, n)) {
-            extra += escape_extra(p[i]);
-        }
-    }
-    else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *p = (const Py_UCS2 *)data;
-        for (Py_ssize_t i = next_escape_2byte(p, 0, n); i < n; i = next_escape_2byte(p, i + 1, n)) {
-            if (p[i] >= 0xD800 && p[i] <= 0xDFFF) return 0; /* orjson refuses these: leave it to raise */
-            extra += escape_extra(p[i]);
-        }
-    }
-    else {
-        const Py_UCS4 *p = (const Py_UCS4 *)data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = p[i];
-            if (c >= 0xD800 && c <= 0xDFFF) return 0;
-            if (c < 0x20 || c == '"' || c == '\\') extra += escape_extra(c);
-        }
-    }
-    m->size += n + 2 + extra;
-    Py_UCS4 maxchar = PyUnicode_MAX_CHAR_VALUE(s);
-    if (maxchar > m->maxchar) m->maxchar = maxchar;
-    return 1;
-}
+typedef struct {
+    int writing;       /* 0: measuring, 1: writing */
+    Py_ssize_t size;   /* measured length; the capacity when writing */
+    Py_UCS4 maxchar;
+    int kind;          /* of the output, when writing */
+    void *data;
+    Py_ssize_t pos;
+    int failed;        /* a write that did not fit: the passes disagreed */
+    PyObject *cache;   /* results of Python calls made while measuring, in walk order */
+    Py_ssize_t cache_pos;
+} emit_t;
 
-static int
-measure(PyObject *v, measure_t *m, int depth)
+static inline int
+room(emit_t *e, Py_ssize_t n)
 {
-    if (v == Py_None || v == Py_True) {
-        m->size += 4;
-        return 1;
-    }
-    if (v == Py_False) {
-        m->size += 5;
-        return 1;
-    }
-    if (PyUnicode_CheckExact(v)) return measure_str(v, m);
-    if (PyLong_CheckExact(v)) {
-        int overflow;
-        long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
-        if (overflow) return 0;
-        if (n == -1 && PyErr_Occurred()) return -1;
-        char buffer[32];
-        m->size += format_int(n, buffer);
-        return 1;
-    }
-    if (depth >= MAX_DEPTH) return 0;
-    if (PyList_CheckExact(v)) {
-        Py_ssize_t n = PyList_GET_SIZE(v);
-        m->size += 2 + (n > 0 ? n - 1 : 0);
-        for (Py_ssize_t i = 0; i < n; i++) {
-            int r = measure(PyList_GET_ITEM(v, i), m, depth + 1);
-            if (r != 1) return r;
-        }
-        return 1;
-    }
-    if (PyDict_CheckExact(v)) {
-        Py_ssize_t n = PyDict_GET_SIZE(v), pos = 0;
-        PyObject *key, *value;
-        m->size += 2 + (n > 0 ? n - 1 : 0) + n; /* braces, commas, colons */
-        while (PyDict_Next(v, &pos, &key, &value)) {
-            if (!PyUnicode_CheckExact(key)) return 0;
-            int r = measure_str(key, m);
-            if (r == 1) r = measure(value, m, depth + 1);
-            if (r != 1) return r;
-        }
-        return 1;
-    }
+    if (e->pos + n <= e->size) return 1;
+    e->failed = 1;
     return 0;
 }
 
-typedef struct {
-    int kind;
-    void *data;
-    Py_ssize_t pos;
-} out_t;
-
 static inline void
-put_char(out_t *o, Py_UCS4 c)
+put_char(emit_t *e, Py_UCS4 c)
 {
-    PyUnicode_WRITE(o->kind, o->data, o->pos, c);
-    o->pos++;
+    if (!room(e, 1)) return;
+    PyUnicode_WRITE(e->kind, e->data, e->pos, c);
+    e->pos++;
 }
 
 static void
-put_ascii(out_t *o, const char *text, Py_ssize_t n)
+e_ascii(emit_t *e, const char *text, Py_ssize_t n)
 {
-    if (o->kind == PyUnicode_1BYTE_KIND) {
-        memcpy((Py_UCS1 *)o->data + o->pos, text, n);
-        o->pos += n;
+    if (!e->writing) {
+        e->size += n;
         return;
     }
-    for (Py_ssize_t i = 0; i < n; i++) put_char(o, (Py_UCS1)text[i]);
+    if (!room(e, n)) return;
+    if (e->kind == PyUnicode_1BYTE_KIND) {
+        memcpy((Py_UCS1 *)e->data + e->pos, text, n);
+        e->pos += n;
+        return;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) PyUnicode_WRITE(e->kind, e->data, e->pos + i, (Py_UCS1)text[i]);
+    e->pos += n;
 }
 
-/* Copies in[start:end] (of kind `kind`, never wider than the output) to the output. */
+#define E_LITERAL(e, text) e_ascii((e), (text), (Py_ssize_t)(sizeof(text) - 1))
+
+/* Copies in[start:end] (of kind `kind`) to the output. */
 static void
-put_run(out_t *o, int kind, const void *in, Py_ssize_t start, Py_ssize_t end)
+put_run(emit_t *e, int kind, const void *in, Py_ssize_t start, Py_ssize_t end)
 {
     Py_ssize_t n = end - start;
     if (n <= 0) return;
-    if (kind == o->kind) {
-        memcpy((char *)o->data + o->pos * kind, (const char *)in + start * kind, n * kind);
+    if (kind > e->kind) e->failed = 1; /* cannot happen: maxchar was measured */
+    if (e->failed || !room(e, n)) return;
+    if (kind == e->kind) {
+        memcpy((char *)e->data + e->pos * kind, (const char *)in + start * kind, n * kind);
     }
-    else if (kind == PyUnicode_1BYTE_KIND && o->kind == PyUnicode_2BYTE_KIND) {
+    else if (kind == PyUnicode_1BYTE_KIND && e->kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS1 *p = (const Py_UCS1 *)in + start;
-        Py_UCS2 *q = (Py_UCS2 *)o->data + o->pos;
+        Py_UCS2 *q = (Py_UCS2 *)e->data + e->pos;
         for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
     }
     else if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = (const Py_UCS1 *)in + start;
-        Py_UCS4 *q = (Py_UCS4 *)o->data + o->pos;
+        Py_UCS4 *q = (Py_UCS4 *)e->data + e->pos;
         for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
     }
     else {
         const Py_UCS2 *p = (const Py_UCS2 *)in + start;
-        Py_UCS4 *q = (Py_UCS4 *)o->data + o->pos;
+        Py_UCS4 *q = (Py_UCS4 *)e->data + e->pos;
         for (Py_ssize_t i = 0; i < n; i++) q[i] = p[i];
     }
-    o->pos += n;
+    e->pos += n;
 }
 
 static void
-put_escape(out_t *o, Py_UCS4 c)
+put_escape(emit_t *e, Py_UCS4 c)
 {
-    put_char(o, '\\');
+    char text[6] = {'\\', 0, 0, 0, 0, 0};
     switch (c) {
-    case '"': put_char(o, '"'); return;
-    case '\\': put_char(o, '\\'); return;
-    case '\b': put_char(o, 'b'); return;
-    case '\t': put_char(o, 't'); return;
-    case '\n': put_char(o, 'n'); return;
-    case '\f': put_char(o, 'f'); return;
-    case '\r': put_char(o, 'r'); return;
+    case '"': text[1] = '"'; break;
+    case '\\': text[1] = '\\'; break;
+    case '\b': text[1] = 'b'; break;
+    case '\t': text[1] = 't'; break;
+    case '\n': text[1] = 'n'; break;
+    case '\f': text[1] = 'f'; break;
+    case '\r': text[1] = 'r'; break;
+    default:
+        text[1] = 'u', text[2] = '0', text[3] = '0', text[4] = HEX[(c >> 4) & 0xF], text[5] = HEX[c & 0xF];
+        e_ascii(e, text, 6);
+        return;
     }
-    char text[5] = {'u', '0', '0', HEX[(c >> 4) & 0xF], HEX[c & 0xF]};
-    put_ascii(o, text, 5);
+    e_ascii(e, text, 2);
 }
 
-static void
-put_str(out_t *o, PyObject *s)
+/* A JSON string; 0 ("not mine") for a str orjson refuses (a surrogate) or that is not exact. */
+static int
+e_str(emit_t *e, PyObject *s)
 {
+    if (!PyUnicode_CheckExact(s)) return 0;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(s) < 0) return -1;
+#endif
     Py_ssize_t n = PyUnicode_GET_LENGTH(s), run = 0;
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
-    put_char(o, '"');
+    if (!e->writing) {
+        Py_ssize_t extra = 0;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *p = (const Py_UCS1 *)data;
+            for (Py_ssize_t i = next_escape_1byte(p, 0, n); i < n; i = next_escape_1byte(p, i + 1, n))
+                extra += escape_extra(p[i]);
+        }
+        else if (kind == PyUnicode_2BYTE_KIND) {
+            const Py_UCS2 *p = (const Py_UCS2 *)data;
+            for (Py_ssize_t i = next_escape_2byte(p, 0, n); i < n; i = next_escape_2byte(p, i + 1, n)) {
+                if (p[i] >= 0xD800 && p[i] <= 0xDFFF) return 0;
+                extra += escape_extra(p[i]);
+            }
+        }
+        else {
+            const Py_UCS4 *p = (const Py_UCS4 *)data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                Py_UCS4 c = p[i];
+                if (c >= 0xD800 && c <= 0xDFFF) return 0;
+                if (c < 0x20 || c == '"' || c == '\\') extra += escape_extra(c);
+            }
+        }
+        e->size += n + 2 + extra;
+        Py_UCS4 maxchar = PyUnicode_MAX_CHAR_VALUE(s);
+        if (maxchar > e->maxchar) e->maxchar = maxchar;
+        return 1;
+    }
+    put_char(e, '"');
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = (const Py_UCS1 *)data;
         for (Py_ssize_t i = next_escape_1byte(p, 0, n); i < n; i = next_escape_1byte(p, i + 1, n)) {
-            put_run(o, kind, data, run, i);
-            put_escape(o, p[i]);
+            put_run(e, kind, data, run, i);
+            put_escape(e, p[i]);
             run = i + 1;
         }
     }
     else if (kind == PyUnicode_2BYTE_KIND) {
-        /* measure() refused surrogates, so every stop is an escape */
         const Py_UCS2 *p = (const Py_UCS2 *)data;
         for (Py_ssize_t i = next_escape_2byte(p, 0, n); i < n; i = next_escape_2byte(p, i + 1, n)) {
-            put_run(o, kind, data, run, i);
-            put_escape(o, p[i]);
+            if (p[i] >= 0xD800 && p[i] <= 0xDFFF) return 0;
+            put_run(e, kind, data, run, i);
+            put_escape(e, p[i]);
             run = i + 1;
         }
     }
     else {
         const Py_UCS4 *p = (const Py_UCS4 *)data;
         for (Py_ssize_t i = 0; i < n; i++) {
+            if (p[i] >= 0xD800 && p[i] <= 0xDFFF) return 0;
             if (p[i] >= 0x20 && p[i] != '"' && p[i] != '\\') continue;
-            put_run(o, kind, data, run, i);
-            put_escape(o, p[i]);
+            put_run(e, kind, data, run, i);
+            put_escape(e, p[i]);
             run = i + 1;
         }
     }
-    put_run(o, kind, data, run, n);
-    put_char(o, '"');
+    put_run(e, kind, data, run, n);
+    put_char(e, '"');
+    return 1;
 }
 
-/* Writes what measure() accepted; the same walk, so no check fails here. */
-static void
-put_value(out_t *o, PyObject *v)
+/* An exact int in the 64-bit range; 0 otherwise. */
+static int
+e_int(emit_t *e, PyObject *v)
 {
-    if (v == Py_None) put_ascii(o, "null", 4);
-    else if (v == Py_True) put_ascii(o, "true", 4);
-    else if (v == Py_False) put_ascii(o, "false", 5);
-    else if (PyUnicode_CheckExact(v)) put_str(o, v);
-    else if (PyLong_CheckExact(v)) {
-        int overflow;
-        char buffer[32];
-        int n = format_int(PyLong_AsLongLongAndOverflow(v, &overflow), buffer);
-        put_ascii(o, buffer, n);
-    }
+    if (v == NULL || !PyLong_CheckExact(v)) return 0;
+    int overflow;
+    long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow) return 0;
+    if (n == -1 && PyErr_Occurred()) return -1;
+    char buffer[32];
+    e_ascii(e, buffer, format_int(n, buffer));
+    return 1;
+}
+
+static int
+e_value(emit_t *e, PyObject *v, int depth)
+{
+    if (v == Py_None) E_LITERAL(e, "null");
+    else if (v == Py_True) E_LITERAL(e, "true");
+    else if (v == Py_False) E_LITERAL(e, "false");
+    else if (PyUnicode_CheckExact(v)) return e_str(e, v);
+    else if (PyLong_CheckExact(v)) return e_int(e, v);
+    else if (depth >= MAX_DEPTH) return 0;
     else if (PyList_CheckExact(v)) {
-        put_char(o, '[');
+        E_LITERAL(e, "[");
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
-            if (i) put_char(o, ',');
-            put_value(o, PyList_GET_ITEM(v, i));
+            if (i) E_LITERAL(e, ",");
+            int r = e_value(e, PyList_GET_ITEM(v, i), depth + 1);
+            if (r != 1) return r;
         }
-        put_char(o, ']');
+        E_LITERAL(e, "]");
     }
-    else {
+    else if (PyDict_CheckExact(v)) {
         Py_ssize_t pos = 0;
         PyObject *key, *value;
         int first = 1;
-        put_char(o, '{');
+        E_LITERAL(e, "{");
         while (PyDict_Next(v, &pos, &key, &value)) {
-            if (!first) put_char(o, ',');
+            if (!first) E_LITERAL(e, ",");
             first = 0;
-            put_str(o, key);
-            put_char(o, ':');
-            put_value(o, value);
+            int r = e_str(e, key);
+            if (r != 1) return r;
+            E_LITERAL(e, ":");
+            if ((r = e_value(e, value, depth + 1)) != 1) return r;
         }
-        put_char(o, '}');
+        E_LITERAL(e, "}");
     }
+    else return 0;
+    return 1;
+}
+
+/* Runs fn(arg) while measuring and keeps the result; while writing, takes the kept one. */
+static PyObject * /* borrowed from the cache */
+e_call(emit_t *e, PyObject *(*fn)(PyObject *, PyObject *), PyObject *callable, PyObject *arg)
+{
+    if (e->writing) {
+        if (e->cache_pos >= PyList_GET_SIZE(e->cache)) {
+            e->failed = 1;
+            return Py_None;
+        }
+        return PyList_GET_ITEM(e->cache, e->cache_pos++);
+    }
+    PyObject *result = fn(callable, arg);
+    if (result == NULL) return NULL;
+    int r = PyList_Append(e->cache, result);
+    Py_DECREF(result);
+    return r < 0 ? NULL : result;
+}
+
+static PyObject *
+call_one(PyObject *callable, PyObject *arg)
+{
+    return PyObject_CallOneArg(callable, arg);
+}
+
+static PyObject *
+call_isoformat(PyObject *unused, PyObject *dt)
+{
+    return PyObject_CallMethodNoArgs(dt, s_isoformat);
+}
+
+/* `,"key":` (no comma for the first member); keys are plain ASCII. */
+static void
+e_key(emit_t *e, int *first, const char *key)
+{
+    if (!*first) E_LITERAL(e, ",");
+    *first = 0;
+    E_LITERAL(e, "\"");
+    e_ascii(e, key, (Py_ssize_t)strlen(key));
+    E_LITERAL(e, "\":");
+}
+
+/* An optional str slot: nothing for None, else `,"key":"..."`. */
+static int
+e_opt_str(emit_t *e, int *first, const char *key, PyObject *v)
+{
+    if (v == NULL) return 0;
+    if (v == Py_None) return 1;
+    if (!PyUnicode_CheckExact(v)) return 0;
+    e_key(e, first, key);
+    return e_str(e, v);
+}
+
+typedef int (*emitter)(emit_t *, PyObject *);
+
+/* A non-empty tuple slot as `,"key":[...]`, each item written by `write` (or, if NULL, a hook). */
+static int
+e_tuple(emit_t *e, int *first, const char *key, PyObject *tuple, emitter write, PyObject *hook)
+{
+    if (tuple == NULL || !PyTuple_CheckExact(tuple)) return 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(tuple);
+    if (n == 0) return 1;
+    e_key(e, first, key);
+    E_LITERAL(e, "[");
+    int r = 1;
+    Py_INCREF(tuple); /* borrowed from a slot, and hooks run Python code */
+    for (Py_ssize_t i = 0; i < n && r == 1; i++) {
+        if (i) E_LITERAL(e, ",");
+        PyObject *item = PyTuple_GET_ITEM(tuple, i);
+        if (write != NULL) {
+            r = write(e, item);
+        }
+        else {
+            PyObject *document = e_call(e, call_one, hook, item);
+            r = document == NULL ? -1 : PyDict_CheckExact(document) ? e_value(e, document, 1) : 0;
+        }
+    }
+    Py_DECREF(tuple);
+    if (r == 1) E_LITERAL(e, "]");
+    return r;
+}
+
+static int
+e_quote(emit_t *e, PyObject *q)
+{
+    if (Py_TYPE(q) != K_QUOTE.type) return 0;
+    PyObject *text = SLOT(q, K_QUOTE, Q_TEXT), *kind = SLOT(q, K_QUOTE, Q_KIND);
+    int first = 1, r;
+    if (text == NULL || !PyUnicode_CheckExact(text) || kind == NULL || !PyUnicode_CheckExact(kind)) return 0;
+    E_LITERAL(e, "{");
+    e_key(e, &first, "text");
+    if ((r = e_str(e, text)) != 1) return r;
+    e_key(e, &first, "start");
+    if ((r = e_int(e, SLOT(q, K_QUOTE, Q_START))) != 1) return r;
+    e_key(e, &first, "end");
+    if ((r = e_int(e, SLOT(q, K_QUOTE, Q_END))) != 1) return r;
+    if ((r = e_opt_str(e, &first, "speaker", SLOT(q, K_QUOTE, Q_SPEAKER))) != 1) return r;
+    if (PyUnicode_Compare(kind, s_kinds[0]) != 0) {
+        e_key(e, &first, "kind");
+        if ((r = e_str(e, kind)) != 1) return r;
+    }
+    E_LITERAL(e, "}");
+    return 1;
+}
+
+static int
+e_block(emit_t *e, PyObject *b)
+{
+    if (Py_TYPE(b) != K_PARAGRAPH.type) {
+        PyObject *document = e_call(e, call_one, unstructure_block_hook, b);
+        if (document == NULL) return -1;
+        return PyDict_CheckExact(document) ? e_value(e, document, 1) : 0;
+    }
+    PyObject *text = SLOT(b, K_PARAGRAPH, G_TEXT);
+    int first = 1, r;
+    if (text == NULL || !PyUnicode_CheckExact(text)) return 0;
+    E_LITERAL(e, "{");
+    e_key(e, &first, "text");
+    if ((r = e_str(e, text)) != 1) return r;
+    if ((r = e_tuple(e, &first, "quotes", SLOT(b, K_PARAGRAPH, G_QUOTES), e_quote, NULL)) != 1) return r;
+    if ((r = e_tuple(e, &first, "marks", SLOT(b, K_PARAGRAPH, G_MARKS), NULL, unstructure_mark_hook)) != 1)
+        return r;
+    E_LITERAL(e, ",\"type\":\"paragraph\"}");
+    return 1;
+}
+
+static int
+e_section(emit_t *e, PyObject *s)
+{
+    if (Py_TYPE(s) != K_SECTION.type) return 0;
+    PyObject *level = SLOT(s, K_SECTION, S_LEVEL);
+    int first = 1, r;
+    if (level == NULL || !PyLong_CheckExact(level)) return 0;
+    E_LITERAL(e, "{");
+    if ((r = e_opt_str(e, &first, "heading", SLOT(s, K_SECTION, S_HEADING))) != 1) return r;
+    int overflow;
+    long n = PyLong_AsLongAndOverflow(level, &overflow);
+    if (overflow || n != 2) {
+        e_key(e, &first, "level");
+        if ((r = e_int(e, level)) != 1) return r;
+    }
+    if ((r = e_tuple(e, &first, "blocks", SLOT(s, K_SECTION, S_BLOCKS), e_block, NULL)) != 1) return r;
+    E_LITERAL(e, "}");
+    return 1;
+}
+
+static int
+e_author(emit_t *e, PyObject *a)
+{
+    static const char *const names[] = {"role", "organization", "bio", "url", "email", "image"};
+    if (Py_TYPE(a) != K_AUTHOR.type) return 0;
+    PyObject *name = SLOT(a, K_AUTHOR, P_NAME);
+    int first = 1, r;
+    if (name == NULL || !PyUnicode_CheckExact(name)) return 0;
+    E_LITERAL(e, "{");
+    e_key(e, &first, "name");
+    if ((r = e_str(e, name)) != 1) return r;
+    for (int i = P_ROLE; i <= P_IMAGE; i++) {
+        if ((r = e_opt_str(e, &first, names[i - P_ROLE], SLOT(a, K_AUTHOR, i))) != 1) return r;
+    }
+    if ((r = e_tuple(e, &first, "education", SLOT(a, K_AUTHOR, P_EDUCATION), e_str, NULL)) != 1) return r;
+    if ((r = e_tuple(e, &first, "expertise", SLOT(a, K_AUTHOR, P_EXPERTISE), e_str, NULL)) != 1) return r;
+    if ((r = e_tuple(e, &first, "same_as", SLOT(a, K_AUTHOR, P_SAME_AS), e_str, NULL)) != 1) return r;
+    E_LITERAL(e, "}");
+    return 1;
+}
+
+static int
+e_named(emit_t *e, klass *k, const char *second_key, PyObject *obj)
+{
+    if (Py_TYPE(obj) != k->type) return 0;
+    PyObject *name = SLOT(obj, *k, 0);
+    int first = 1, r;
+    if (name == NULL || !PyUnicode_CheckExact(name)) return 0;
+    E_LITERAL(e, "{");
+    e_key(e, &first, "name");
+    if ((r = e_str(e, name)) != 1) return r;
+    if ((r = e_opt_str(e, &first, second_key, SLOT(obj, *k, 1))) != 1) return r;
+    E_LITERAL(e, "}");
+    return 1;
+}
+
+static int
+e_subject(emit_t *e, PyObject *s)
+{
+    return e_named(e, &K_SUBJECT, "code", s);
+}
+
+/* An exact datetime whose isoformat() runs no Python code: no tzinfo or a datetime.timezone. */
+static int
+e_datetime(emit_t *e, int *first, const char *key, PyObject *v)
+{
+    if (v == NULL) return 0;
+    if (v == Py_None) return 1;
+    if (!PyDateTime_CheckExact(v)) return 0;
+    if (((PyDateTime_DateTime *)v)->hastzinfo) {
+        PyObject *tz = ((PyDateTime_DateTime *)v)->tzinfo;
+        if (tz != Py_None && Py_TYPE(tz) != Py_TYPE(PyDateTime_TimeZone_UTC)) return 0;
+    }
+    PyObject *text = e_call(e, call_isoformat, NULL, v);
+    if (text == NULL) return -1;
+    e_key(e, first, key);
+    return e_str(e, text);
+}
+
+static int
+e_article(emit_t *e, PyObject *a)
+{
+    int first = 1, r;
+    PyObject *headline = SLOT(a, K_ARTICLE, A_HEADLINE), *publisher = SLOT(a, K_ARTICLE, A_PUBLISHER);
+    if (headline == NULL || !PyUnicode_CheckExact(headline) || publisher == NULL) return 0;
+    E_LITERAL(e, "{\"format_version\":1");
+    first = 0;
+    e_key(e, &first, "headline");
+    if ((r = e_str(e, headline)) != 1) return r;
+    if ((r = e_opt_str(e, &first, "summary", SLOT(a, K_ARTICLE, A_SUMMARY))) != 1) return r;
+    if ((r = e_tuple(e, &first, "summary_quotes", SLOT(a, K_ARTICLE, A_SUMMARY_QUOTES), e_quote, NULL)) != 1)
+        return r;
+    if ((r = e_opt_str(e, &first, "kicker", SLOT(a, K_ARTICLE, A_KICKER))) != 1) return r;
+    if ((r = e_opt_str(e, &first, "dateline", SLOT(a, K_ARTICLE, A_DATELINE))) != 1) return r;
+    if ((r = e_tuple(e, &first, "authors", SLOT(a, K_ARTICLE, A_AUTHORS), e_author, NULL)) != 1) return r;
+    if ((r = e_datetime(e, &first, "published", SLOT(a, K_ARTICLE, A_PUBLISHED))) != 1) return r;
+    if ((r = e_datetime(e, &first, "modified", SLOT(a, K_ARTICLE, A_MODIFIED))) != 1) return r;
+    if ((r = e_opt_str(e, &first, "language", SLOT(a, K_ARTICLE, A_LANGUAGE))) != 1) return r;
+    if ((r = e_opt_str(e, &first, "url", SLOT(a, K_ARTICLE, A_URL))) != 1) return r;
+    if ((r = e_opt_str(e, &first, "identifier", SLOT(a, K_ARTICLE, A_IDENTIFIER))) != 1) return r;
+    if (publisher != Py_None) {
+        e_key(e, &first, "publisher");
+        if ((r = e_named(e, &K_PUBLISHER, "url", publisher)) != 1) return r;
+    }
+    if ((r = e_tuple(e, &first, "subjects", SLOT(a, K_ARTICLE, A_SUBJECTS), e_subject, NULL)) != 1) return r;
+    if ((r = e_tuple(e, &first, "sections", SLOT(a, K_ARTICLE, A_SECTIONS), e_section, NULL)) != 1) return r;
+    E_LITERAL(e, "}");
+    return 1;
+}
+
+static int
+e_document(emit_t *e, PyObject *v)
+{
+    return e_value(e, v, 0);
+}
+
+/* Both passes of `walk` over `obj`: the JSON text, Py_None (new reference) if not mine, or NULL. */
+static PyObject *
+write_json(emitter walk, PyObject *obj)
+{
+    emit_t e = {0};
+    e.maxchar = 0x7F;
+    e.cache = PyList_New(0);
+    if (e.cache == NULL) return NULL;
+    PyObject *text = NULL;
+    int r = walk(&e, obj);
+    if (r < 0) goto done;
+    if (r == 0) goto not_mine;
+    text = PyUnicode_New(e.size, e.maxchar);
+    if (text == NULL) goto done;
+    e.writing = 1;
+    e.kind = PyUnicode_KIND(text);
+    e.data = PyUnicode_DATA(text);
+    r = walk(&e, obj);
+    if (r < 0) {
+        Py_CLEAR(text);
+        goto done;
+    }
+    if (r == 1 && !e.failed && e.pos == e.size && e.cache_pos == PyList_GET_SIZE(e.cache)) goto done;
+    Py_CLEAR(text);
+not_mine:
+    text = Py_None;
+    Py_INCREF(text);
+done:
+    Py_DECREF(e.cache);
+    return text;
 }
 
 static PyObject *
 dumps(PyObject *module, PyObject *document)
 {
-    measure_t m = {0, 0x7F};
-    int r = measure(document, &m, 0);
-    if (r < 0) return NULL;
-    if (r == 0) Py_RETURN_NONE;
-    PyObject *text = PyUnicode_New(m.size, m.maxchar);
-    if (text == NULL) return NULL;
-    out_t o = {PyUnicode_KIND(text), PyUnicode_DATA(text), 0};
-    put_value(&o, document);
-    if (o.pos != m.size) { /* cannot happen: nothing runs between the two walks */
-        Py_DECREF(text);
-        PyErr_SetString(PyExc_SystemError, "newsmodel._speedups.dumps: size mismatch");
-        return NULL;
-    }
+    return write_json(e_document, document);
+}
+
+static PyObject *
+article_to_json(PyObject *module, PyObject *article)
+{
+    if (!configured || Py_TYPE(article) != K_ARTICLE.type) Py_RETURN_NONE;
+    PyObject *text = write_json(e_article, article);
+    if (text != NULL && text != Py_None) articles_written++;
     return text;
 }
 
@@ -1479,6 +1741,8 @@ static PyMethodDef methods[] = {
      "Build an Article from a format-version-less document, or return None to leave it to Python."},
     {"article_to_dict", article_to_dict, METH_O,
      "Return the document of an Article (with format_version), or None to leave it to Python."},
+    {"article_to_json", article_to_json, METH_O,
+     "to_json(article) for an Article in the common case, or None to leave it to Python."},
     {"dumps", dumps, METH_O,
      "orjson.dumps(document).decode() for dicts, lists, str, 64-bit int, bool and None; else None."},
     {"counters", counters, METH_NOARGS, "(articles read, articles written) by this module."},

@@ -386,11 +386,16 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 def to_json(article: Article, *, indent: int | None = None) -> str:
     """Return the article as a JSON document (UTF-8 text, non-ASCII characters kept as they are)."""
+    fast = _orjson is not None and indent is None and _speedups is not None
+    if fast:
+        # orjson's own text, written by C straight into a str: no dicts, no UTF-8 round trip.
+        text: str | None = _speedups.article_to_json(article)
+        if text is not None:
+            return text
     document = to_dict(article)
     if _orjson is not None and indent in (None, 2):
-        if indent is None and _speedups is not None:
-            # orjson's own text, written straight into a str: decoding orjson's bytes costs more.
-            text: str | None = _speedups.dumps(document)
+        if fast:
+            text = _speedups.dumps(document)
             if text is not None:
                 return text
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
