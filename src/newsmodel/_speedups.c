@@ -297,8 +297,6 @@ take_keys(PyObject *d, PyObject *const *keys, int n, PyObject **values)
     return 1;
 }
 
-/* Runs a Python hook on an object this module leaves to Python; the result must be one of
- * `types` (a class or a tuple of classes, matched exactly), else it is "not mine". */
 /* A Python hook sees the context the pure-Python path gives it: characters_already_checked()
  * when the caller proved the whole document XML-safe. */
 static PyObject *
@@ -313,6 +311,8 @@ call_in_context(PyObject *hook, PyObject *arg, int checked)
     return result;
 }
 
+/* Runs a Python hook on an object this module leaves to Python; the result must be one of
+ * `types` (a class or a tuple of classes, matched exactly), else it is "not mine". */
 static int
 call_hook(PyObject *hook, PyObject *arg, PyObject *types, int checked, PyObject **out)
 {
