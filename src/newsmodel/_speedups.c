@@ -54,13 +54,17 @@ static const char *const PARAGRAPH_FIELDS[] = {"text", "quotes", "marks", NULL};
 enum { G_TEXT, G_QUOTES, G_MARKS, G_N };
 static const char *const QUOTE_FIELDS[] = {"text", "start", "end", "speaker", "kind", NULL};
 enum { Q_TEXT, Q_START, Q_END, Q_SPEAKER, Q_KIND, Q_N };
+static const char *const LINK_FIELDS[] = {"start", "end", "href", "title", NULL};
+enum { L_START, L_END, L_HREF, L_TITLE, L_N };
+static const char *const EMPHASIS_FIELDS[] = {"start", "end", "style", NULL};
+enum { E_START, E_END, E_STYLE, E_N };
 
-static klass K_ARTICLE, K_AUTHOR, K_PUBLISHER, K_SUBJECT, K_SECTION, K_PARAGRAPH, K_QUOTE;
+static klass K_ARTICLE, K_AUTHOR, K_PUBLISHER, K_SUBJECT, K_SECTION, K_PARAGRAPH, K_QUOTE, K_LINK, K_EMPHASIS;
 static int configured = 0;
 
 /* Python hooks for what this module leaves to Python. */
 static PyObject *block_hook, *section_hook, *author_hook, *publisher_hook, *subject_hook;
-static PyObject *datetime_hook, *unstructure_block_hook, *unstructure_mark_hook;
+static PyObject *datetime_hook, *unstructure_block_hook;
 static PyObject *block_types; /* tuple of the five block classes */
 static PyObject *checked_var;  /* model._CHARACTERS_CHECKED, set around hooks for pre-checked input */
 
@@ -71,9 +75,11 @@ static PyObject *s_type, *s_text, *s_quotes, *s_marks, *s_paragraph, *s_start, *
     *s_summary_quotes, *s_kicker, *s_dateline, *s_authors, *s_published, *s_modified, *s_language,
     *s_identifier, *s_publisher, *s_subjects, *s_sections, *s_format_version, *s_isoformat, *s_fromisoformat;
 static PyObject *s_kinds[4]; /* direct, partial, block, scare */
+static PyObject *s_styles[5]; /* emphasis (also the mark's tag), strong, code, underline, strike */
+static PyObject *s_link, *s_href, *s_title, *s_style;
 static PyObject *int_two, *int_format_version, *empty_tuple;
 
-static Py_ssize_t articles_read, articles_written;
+static Py_ssize_t articles_read, articles_written, python_calls;
 
 /* ---------------------------------------------------------------------------------------------
  * Slots */
@@ -316,6 +322,7 @@ call_in_context(PyObject *hook, PyObject *arg, int checked)
 static int
 call_hook(PyObject *hook, PyObject *arg, PyObject *types, int checked, PyObject **out)
 {
+    python_calls++;
     PyObject *result = call_in_context(hook, arg, checked);
     if (result == NULL) return -1;
     int match = 0;
@@ -447,6 +454,65 @@ quotes_fit(PyObject *text, PyObject *quotes)
     return 1;
 }
 
+/* A mark: {"type": "link", start, end, href[, title]} or {"type": "emphasis", start, end[, style]}. */
+static int
+mark_from(PyObject **v, int checked, PyObject **out)
+{
+    enum { M_TYPE, M_START, M_END, M_HREF, M_TITLE, M_STYLE };
+    PyObject *tag = v[M_TYPE];
+    if (tag == NULL || !PyUnicode_CheckExact(tag) || v[M_START] == NULL || v[M_END] == NULL) return 0;
+    Py_ssize_t start = small_index(v[M_START]), end = small_index(v[M_END]);
+    if (start < 0 || end < start) return 0;
+    if (PyUnicode_Compare(tag, s_link) == 0) {
+        if (v[M_STYLE] != NULL || !ok_str(v[M_HREF], checked) || !ok_opt_str(v[M_TITLE], checked)) return 0;
+        Py_INCREF(v[M_START]), Py_INCREF(v[M_END]), Py_INCREF(v[M_HREF]);
+        PyObject *values[L_N] = {v[M_START], v[M_END], v[M_HREF], or_none(v[M_TITLE])};
+        *out = new_instance(&K_LINK, values);
+        return *out == NULL ? -1 : 1;
+    }
+    if (PyUnicode_Compare(tag, s_styles[0]) != 0 || v[M_HREF] != NULL || v[M_TITLE] != NULL) return 0;
+    PyObject *style = s_styles[0];
+    if (v[M_STYLE] != NULL) {
+        style = NULL;
+        if (!PyUnicode_CheckExact(v[M_STYLE])) return 0;
+        for (int i = 0; i < 5; i++) {
+            if (PyUnicode_Compare(v[M_STYLE], s_styles[i]) == 0) style = v[M_STYLE];
+        }
+        if (style == NULL) return 0;
+    }
+    Py_INCREF(v[M_START]), Py_INCREF(v[M_END]), Py_INCREF(style);
+    PyObject *values[E_N] = {v[M_START], v[M_END], style};
+    *out = new_instance(&K_EMPHASIS, values);
+    return *out == NULL ? -1 : 1;
+}
+
+static int
+build_mark(PyObject *d, int checked, PyObject **out)
+{
+    static PyObject *keys[6];
+    PyObject *v[6];
+    keys[0] = s_type, keys[1] = s_start, keys[2] = s_end, keys[3] = s_href, keys[4] = s_title, keys[5] = s_style;
+    if (!PyDict_CheckExact(d)) return 0;
+    int r = take_keys(d, keys, 6, v);
+    if (r != 1) return r;
+    r = mark_from(v, checked, out);
+    release(v, 6);
+    return r;
+}
+
+/* Every mark ends inside the text (Paragraph._check_marks); `end` is slot 1 of both classes. */
+static int
+marks_fit(PyObject *text, PyObject *marks)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(marks); i++) {
+        PyObject *mark = PyTuple_GET_ITEM(marks, i);
+        klass *k = Py_TYPE(mark) == K_LINK.type ? &K_LINK : &K_EMPHASIS;
+        if (PyLong_AsSsize_t(SLOT(mark, *k, L_END)) > size) return 0; /* checked small */
+    }
+    return 1;
+}
+
 static int paragraph_from(PyObject **v, int checked, PyObject **out);
 
 static int
@@ -467,11 +533,10 @@ static int
 paragraph_from(PyObject **v, int checked, PyObject **out)
 {
     int r;
-    /* Marks are left to Python. */
     if (v[0] == NULL || !PyUnicode_CheckExact(v[0]) || PyUnicode_Compare(v[0], s_paragraph) != 0
-        || v[3] != NULL || !ok_str(v[1], checked))
+        || !ok_str(v[1], checked))
         return 0;
-    PyObject *quotes = empty_tuple;
+    PyObject *quotes = empty_tuple, *marks = empty_tuple;
     Py_INCREF(quotes);
     if (v[2] != NULL) {
         Py_DECREF(quotes);
@@ -482,9 +547,21 @@ paragraph_from(PyObject **v, int checked, PyObject **out)
             return 0;
         }
     }
+    Py_INCREF(marks);
+    if (v[3] != NULL) {
+        Py_DECREF(marks);
+        r = build_tuple(v[3], checked, build_mark, NULL, NULL, &marks);
+        if (r == 1 && !marks_fit(v[1], marks)) {
+            Py_DECREF(marks);
+            r = 0;
+        }
+        if (r != 1) {
+            Py_DECREF(quotes);
+            return r;
+        }
+    }
     Py_INCREF(v[1]);
-    Py_INCREF(empty_tuple);
-    PyObject *values[G_N] = {v[1], quotes, empty_tuple};
+    PyObject *values[G_N] = {v[1], quotes, marks};
     *out = new_instance(&K_PARAGRAPH, values);
     return *out == NULL ? -1 : 1;
 }
@@ -652,6 +729,7 @@ build_datetime(PyObject *value, PyObject **out)
         }
     }
     else {
+        python_calls++;
         result = PyObject_CallOneArg(datetime_hook, value);
         if (result == NULL) return -1;
     }
@@ -818,6 +896,7 @@ list_out(PyObject *tuple, writer write, PyObject *hook)
         PyObject *item = write(PyTuple_GET_ITEM(tuple, i));
         if (item != NULL && NOT_MINE(item) && hook != NULL) {
             Py_DECREF(item);
+            python_calls++;
             item = PyObject_CallOneArg(hook, PyTuple_GET_ITEM(tuple, i));
             if (item != NULL && !PyDict_CheckExact(item)) {
                 Py_DECREF(item);
@@ -881,11 +960,35 @@ put_opt_strs(PyObject *d, PyObject *obj, klass *k, const int *fields, PyObject *
     return 1;
 }
 
-/* Leaves every item to the hook. */
 static PyObject *
-to_hook(PyObject *unused)
+mark_out(PyObject *m)
 {
-    Py_RETURN_NONE;
+    int is_link = Py_TYPE(m) == K_LINK.type;
+    if (!is_link && Py_TYPE(m) != K_EMPHASIS.type) Py_RETURN_NONE;
+    klass *k = is_link ? &K_LINK : &K_EMPHASIS;
+    PyObject *start = SLOT(m, *k, L_START), *end = SLOT(m, *k, L_END);
+    PyObject *third = SLOT(m, *k, 2); /* href or style */
+    if (start == NULL || !PyLong_CheckExact(start) || end == NULL || !PyLong_CheckExact(end)
+        || str_slot(third, 0) != 1)
+        Py_RETURN_NONE;
+    PyObject *title = is_link ? SLOT(m, K_LINK, L_TITLE) : NULL;
+    int title_kind = is_link ? str_slot(title, 1) : 2;
+    if (title_kind == 0) Py_RETURN_NONE;
+    PyObject *d = PyDict_New();
+    if (d == NULL) return NULL;
+    if (put(d, s_start, start) < 0 || put(d, s_end, end) < 0) goto fail;
+    if (is_link) {
+        if (put(d, s_href, third) < 0 || (title_kind == 1 && put(d, s_title, title) < 0)) goto fail;
+        if (put(d, s_type, s_link) < 0) goto fail;
+    }
+    else {
+        if (PyUnicode_Compare(third, s_styles[0]) != 0 && put(d, s_style, third) < 0) goto fail;
+        if (put(d, s_type, s_styles[0]) < 0) goto fail;
+    }
+    return d;
+fail:
+    Py_DECREF(d);
+    return NULL;
 }
 
 static PyObject *
@@ -899,7 +1002,7 @@ paragraph_out(PyObject *p)
     int r;
     if (put(d, s_text, text) < 0) goto fail;
     if ((r = put_list(d, s_quotes, SLOT(p, K_PARAGRAPH, G_QUOTES), quote_out, NULL)) != 1) goto stop;
-    if ((r = put_list(d, s_marks, SLOT(p, K_PARAGRAPH, G_MARKS), to_hook, unstructure_mark_hook)) != 1)
+    if ((r = put_list(d, s_marks, SLOT(p, K_PARAGRAPH, G_MARKS), mark_out, NULL)) != 1)
         goto stop;
     if (put(d, s_type, s_paragraph) < 0) goto fail;
     return d;
@@ -1362,6 +1465,8 @@ e_value(emit_t *e, PyObject *v, int depth)
     return 1;
 }
 
+static PyObject *call_one(PyObject *callable, PyObject *arg);
+
 /* Runs fn(arg) while measuring and keeps the result; while writing, takes the kept one. */
 static PyObject * /* borrowed from the cache */
 e_call(emit_t *e, PyObject *(*fn)(PyObject *, PyObject *), PyObject *callable, PyObject *arg)
@@ -1373,6 +1478,7 @@ e_call(emit_t *e, PyObject *(*fn)(PyObject *, PyObject *), PyObject *callable, P
         }
         return PyList_GET_ITEM(e->cache, e->cache_pos++);
     }
+    if (fn == call_one) python_calls++;
     PyObject *result = fn(callable, arg);
     if (result == NULL) return NULL;
     int r = PyList_Append(e->cache, result);
@@ -1467,6 +1573,36 @@ e_quote(emit_t *e, PyObject *q)
 }
 
 static int
+e_mark(emit_t *e, PyObject *m)
+{
+    int is_link = Py_TYPE(m) == K_LINK.type, first = 1, r;
+    if (!is_link && Py_TYPE(m) != K_EMPHASIS.type) return 0;
+    klass *k = is_link ? &K_LINK : &K_EMPHASIS;
+    E_LITERAL(e, "{");
+    e_key(e, &first, "start");
+    if ((r = e_int(e, SLOT(m, *k, L_START))) != 1) return r;
+    e_key(e, &first, "end");
+    if ((r = e_int(e, SLOT(m, *k, L_END))) != 1) return r;
+    if (is_link) {
+        PyObject *href = SLOT(m, K_LINK, L_HREF);
+        if (href == NULL || !PyUnicode_CheckExact(href)) return 0;
+        e_key(e, &first, "href");
+        if ((r = e_str(e, href)) != 1) return r;
+        if ((r = e_opt_str(e, &first, "title", SLOT(m, K_LINK, L_TITLE))) != 1) return r;
+        E_LITERAL(e, ",\"type\":\"link\"}");
+        return 1;
+    }
+    PyObject *style = SLOT(m, K_EMPHASIS, E_STYLE);
+    if (style == NULL || !PyUnicode_CheckExact(style)) return 0;
+    if (PyUnicode_Compare(style, s_styles[0]) != 0) {
+        e_key(e, &first, "style");
+        if ((r = e_str(e, style)) != 1) return r;
+    }
+    E_LITERAL(e, ",\"type\":\"emphasis\"}");
+    return 1;
+}
+
+static int
 e_block(emit_t *e, PyObject *b)
 {
     if (Py_TYPE(b) != K_PARAGRAPH.type) {
@@ -1481,8 +1617,7 @@ e_block(emit_t *e, PyObject *b)
     e_key(e, &first, "text");
     if ((r = e_str(e, text)) != 1) return r;
     if ((r = e_tuple(e, &first, "quotes", SLOT(b, K_PARAGRAPH, G_QUOTES), e_quote, NULL)) != 1) return r;
-    if ((r = e_tuple(e, &first, "marks", SLOT(b, K_PARAGRAPH, G_MARKS), NULL, unstructure_mark_hook)) != 1)
-        return r;
+    if ((r = e_tuple(e, &first, "marks", SLOT(b, K_PARAGRAPH, G_MARKS), e_mark, NULL)) != 1) return r;
     E_LITERAL(e, ",\"type\":\"paragraph\"}");
     return 1;
 }
@@ -1657,17 +1792,18 @@ static PyObject *
 configure(PyObject *module, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"article", "author", "publisher", "subject", "section", "paragraph",
-                             "quote", "block_types", "block_hook", "section_hook", "author_hook",
+                             "quote", "link", "emphasis", "block_types", "block_hook", "section_hook", "author_hook",
                              "publisher_hook", "subject_hook", "datetime_hook", "unstructure_block_hook",
-                             "unstructure_mark_hook", "characters_checked_var", NULL};
-    PyObject *cls[7], *types, *hooks[8], *var;
+                             "characters_checked_var", NULL};
+    PyObject *cls[9], *types, *hooks[7], *var;
     configured = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$OOOOOOOO!OOOOOOOOO!", kwlist, &cls[0], &cls[1],
-                                     &cls[2], &cls[3], &cls[4], &cls[5], &cls[6], &PyTuple_Type, &types,
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$OOOOOOOOOO!OOOOOOOO!", kwlist, &cls[0], &cls[1],
+                                     &cls[2], &cls[3], &cls[4], &cls[5], &cls[6], &cls[7], &cls[8],
+                                     &PyTuple_Type, &types,
                                      &hooks[0], &hooks[1], &hooks[2], &hooks[3], &hooks[4], &hooks[5],
-                                     &hooks[6], &hooks[7], &PyContextVar_Type, &var))
+                                     &hooks[6], &PyContextVar_Type, &var))
         return NULL;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 7; i++) {
         if (!PyCallable_Check(hooks[i])) {
             PyErr_SetString(PyExc_TypeError, "hooks must be callable");
             return NULL;
@@ -1678,11 +1814,12 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
         || setup_klass(&K_SUBJECT, cls[3], SUBJECT_FIELDS) < 0
         || setup_klass(&K_SECTION, cls[4], SECTION_FIELDS) < 0
         || setup_klass(&K_PARAGRAPH, cls[5], PARAGRAPH_FIELDS) < 0
-        || setup_klass(&K_QUOTE, cls[6], QUOTE_FIELDS) < 0)
+        || setup_klass(&K_QUOTE, cls[6], QUOTE_FIELDS) < 0 || setup_klass(&K_LINK, cls[7], LINK_FIELDS) < 0
+        || setup_klass(&K_EMPHASIS, cls[8], EMPHASIS_FIELDS) < 0)
         return NULL;
     PyObject **slots[] = {&block_hook, &section_hook, &author_hook, &publisher_hook, &subject_hook,
-                          &datetime_hook, &unstructure_block_hook, &unstructure_mark_hook};
-    for (int i = 0; i < 8; i++) {
+                          &datetime_hook, &unstructure_block_hook};
+    for (int i = 0; i < 7; i++) {
         Py_INCREF(hooks[i]);
         Py_XSETREF(*slots[i], hooks[i]);
     }
@@ -1697,7 +1834,7 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
 static PyObject *
 counters(PyObject *module, PyObject *unused)
 {
-    return Py_BuildValue("(nn)", articles_read, articles_written);
+    return Py_BuildValue("(nnn)", articles_read, articles_written, python_calls);
 }
 
 static PyObject *
@@ -1708,7 +1845,7 @@ fields(PyObject *module, PyObject *unused)
         const char *const *fields;
     } all[] = {{"Article", ARTICLE_FIELDS}, {"AuthorProfile", AUTHOR_FIELDS}, {"Publisher", PUBLISHER_FIELDS},
                {"Subject", SUBJECT_FIELDS}, {"Section", SECTION_FIELDS}, {"Paragraph", PARAGRAPH_FIELDS},
-               {"Quote", QUOTE_FIELDS}};
+               {"Quote", QUOTE_FIELDS}, {"Link", LINK_FIELDS}, {"Emphasis", EMPHASIS_FIELDS}};
     PyObject *result = PyDict_New();
     if (result == NULL) return NULL;
     for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
@@ -1745,7 +1882,7 @@ static PyMethodDef methods[] = {
      "to_json(article) for an Article in the common case, or None to leave it to Python."},
     {"dumps", dumps, METH_O,
      "orjson.dumps(document).decode() for dicts, lists, str, 64-bit int, bool and None; else None."},
-    {"counters", counters, METH_NOARGS, "(articles read, articles written) by this module."},
+    {"counters", counters, METH_NOARGS, "(articles read, articles written, Python hooks called) by this module."},
     {"fields", fields, METH_NOARGS, "The attrs fields, in order, this module expects of each class."},
     {NULL, NULL, 0, NULL},
 };
@@ -1776,6 +1913,9 @@ PyInit__speedups(void)
     INTERN(s_sections, "sections") INTERN(s_format_version, "format_version")
     INTERN(s_isoformat, "isoformat") INTERN(s_fromisoformat, "fromisoformat") INTERN(s_kinds[0], "direct") INTERN(s_kinds[1], "partial")
     INTERN(s_kinds[2], "block") INTERN(s_kinds[3], "scare")
+    INTERN(s_styles[0], "emphasis") INTERN(s_styles[1], "strong") INTERN(s_styles[2], "code")
+    INTERN(s_styles[3], "underline") INTERN(s_styles[4], "strike") INTERN(s_link, "link")
+    INTERN(s_href, "href") INTERN(s_title, "title") INTERN(s_style, "style")
 #undef INTERN
     if ((int_two = PyLong_FromLong(2)) == NULL) return NULL;
     if ((int_format_version = PyLong_FromLong(1)) == NULL) return NULL;

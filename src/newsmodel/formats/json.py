@@ -309,6 +309,8 @@ _SPEEDUP_DEFAULTS: dict[type, tuple[object, ...]] = {
     Section: (None, 2, ()),
     Paragraph: (attrs.NOTHING, (), ()),
     Quote: (attrs.NOTHING, attrs.NOTHING, attrs.NOTHING, None, "direct"),
+    Link: (attrs.NOTHING, attrs.NOTHING, attrs.NOTHING, None),
+    Emphasis: (attrs.NOTHING, attrs.NOTHING, "emphasis"),
 }
 
 
@@ -347,6 +349,8 @@ def _load_speedups() -> ModuleType | None:
             section=Section,
             paragraph=Paragraph,
             quote=Quote,
+            link=Link,
+            emphasis=Emphasis,
             block_types=tuple(BLOCK_TAGS),
             block_hook=_fast_block,
             section_hook=lambda document: _FAST.structure(document, Section),
@@ -355,7 +359,6 @@ def _load_speedups() -> ModuleType | None:
             subject_hook=lambda document: _FAST.structure(document, Subject),
             datetime_hook=_aware_datetime,
             unstructure_block_hook=_FAST.get_unstructure_hook(Block),
-            unstructure_mark_hook=_FAST.get_unstructure_hook(Mark),
             characters_checked_var=_CHARACTERS_CHECKED,
         )
     except TypeError:  # a class is not the plain slotted class the C code fills in
