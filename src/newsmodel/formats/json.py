@@ -11,13 +11,16 @@ All of the mapping lives in :func:`make_converter`: one cattrs converter, config
 from __future__ import annotations
 
 import json as _stdlib_json
+import os
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from types import ModuleType
 from typing import Any, AnyStr, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -30,7 +33,9 @@ from cattrs.strategies import configure_tagged_union
 from .._isotime import parse_iso_datetime
 from ..errors import DeserializationError, NewsModelError
 from ..model import (
+    _CHARACTERS_CHECKED,
     Article,
+    AuthorProfile,
     Block,
     BlockQuote,
     Emphasis,
@@ -39,8 +44,10 @@ from ..model import (
     ListBlock,
     Mark,
     Paragraph,
+    Publisher,
     Quote,
     Section,
+    Subject,
     Table,
     characters_already_checked,
 )
@@ -154,6 +161,13 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     Integrations that embed articles in their own cattrs models can start from this one.
     ``detailed_validation=False`` is faster and reports only the first problem.
     """
+    return _make_converter(detailed_validation)[0]
+
+
+def _make_converter(
+    detailed_validation: bool,
+) -> tuple[cattrs.Converter, Callable[[Mapping[str, Any]], Block] | None]:
+    """The converter, and for the fast one also its hook for one block (the C speed-ups use it)."""
     converter = cattrs.Converter(
         forbid_extra_keys=True,
         omit_if_default=True,
@@ -171,12 +185,12 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     # Inner unions first: configuring Block captures the Paragraph hooks, which must already tag marks.
     configure_tagged_union(Mark, converter, tag_name="type", tag_generator=MARK_TAGS.__getitem__)
     configure_tagged_union(Block, converter, tag_name="type", tag_generator=BLOCK_TAGS.__getitem__)
-    if not detailed_validation:
-        _register_fast_body_hooks(converter)
-    return converter
+    if detailed_validation:
+        return converter, None
+    return converter, _register_fast_body_hooks(converter)
 
 
-def _register_fast_body_hooks(converter: cattrs.Converter) -> None:
+def _register_fast_body_hooks(converter: cattrs.Converter) -> Callable[[Mapping[str, Any]], Block]:
     """Hand-written hooks for the bulk of every document: sections, paragraphs and quotes.
 
     They do what the generated hooks do, a few times faster, and leave every value check to the
@@ -272,13 +286,88 @@ def _register_fast_body_hooks(converter: cattrs.Converter) -> None:
         return document
 
     converter.register_unstructure_hook(Section, section_out)
+    return block
 
 
 # The fast converter answers valid input; the detailed one runs only to explain a failure.
-_FAST = make_converter(detailed_validation=False)
+_FAST, _fast_block = _make_converter(detailed_validation=False)
 _DETAILED = make_converter(detailed_validation=True)
 _unstructure_article = _FAST.get_unstructure_hook(Article)
 _structure_article = _FAST.get_structure_hook(Article)
+
+
+# --------------------------------------------------------------------------------------------
+# The C speed-ups
+
+
+# The field defaults newsmodel._speedups writes into the objects it builds (NOTHING: required).
+_SPEEDUP_DEFAULTS: dict[type, tuple[object, ...]] = {
+    Article: (attrs.NOTHING, None, (), None, None, (), None, None, None, None, None, None, (), ()),
+    AuthorProfile: (attrs.NOTHING, None, None, None, None, None, None, (), (), ()),
+    Publisher: (attrs.NOTHING, None),
+    Subject: (attrs.NOTHING, None),
+    Section: (None, 2, ()),
+    Paragraph: (attrs.NOTHING, (), ()),
+    Quote: (attrs.NOTHING, attrs.NOTHING, attrs.NOTHING, None, "direct"),
+    Link: (attrs.NOTHING, attrs.NOTHING, attrs.NOTHING, None),
+    Emphasis: (attrs.NOTHING, attrs.NOTHING, "emphasis"),
+}
+
+
+def _aware_datetime(value: object) -> datetime:
+    parsed = _structure_datetime(value, datetime)
+    if parsed.utcoffset() is None:  # the model's own check; fromisoformat never gives this
+        raise ValueError(f"date-time without a UTC offset: {value!r}")
+    return parsed
+
+
+def _load_speedups() -> ModuleType | None:
+    """The configured C module, or None: not built, turned off, or the model is not as it expects."""
+    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from .. import _speedups
+    except ImportError:
+        return None
+    expected = _speedups.fields()
+    for cls, defaults in _SPEEDUP_DEFAULTS.items():
+        fields = attrs.fields(cls)
+        if (
+            tuple(f.name for f in fields) != expected[cls.__name__]
+            or tuple(f.default for f in fields) != defaults
+            or any(f.validator is not None or f.converter is not None for f in fields)
+        ):
+            return None
+    if FORMAT_VERSION != 1 or _fast_block is None:  # the C code writes the version as a constant
+        return None
+    try:
+        _speedups.configure(
+            article=Article,
+            author=AuthorProfile,
+            publisher=Publisher,
+            subject=Subject,
+            section=Section,
+            paragraph=Paragraph,
+            quote=Quote,
+            link=Link,
+            emphasis=Emphasis,
+            block_types=tuple(BLOCK_TAGS),
+            block_hook=_fast_block,
+            section_hook=lambda document: _FAST.structure(document, Section),
+            author_hook=lambda document: _FAST.structure(document, AuthorProfile),
+            publisher_hook=lambda document: _FAST.structure(document, Publisher),
+            subject_hook=lambda document: _FAST.structure(document, Subject),
+            datetime_hook=_aware_datetime,
+            unstructure_block_hook=_FAST.get_unstructure_hook(Block),
+            characters_checked_var=_CHARACTERS_CHECKED,
+        )
+    except TypeError:  # a class is not the plain slotted class the C code fills in
+        return None
+    return _speedups
+
+
+# None runs everything in Python; the tests switch it off and on to compare both.
+_speedups: Any = _load_speedups()
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,6 +378,10 @@ def to_dict(article: Article) -> dict[str, Any]:
     """Return the article as a JSON-ready dict (only str, int, bool, list and dict inside)."""
     if not isinstance(article, Article):
         raise TypeError(f"to_dict() takes an Article, not {type(article).__name__}")
+    if _speedups is not None:
+        written: dict[str, Any] | None = _speedups.article_to_dict(article)
+        if written is not None:
+            return written
     document: dict[str, Any] = {"format_version": FORMAT_VERSION}
     document.update(_unstructure_article(article))
     return document
@@ -296,8 +389,18 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 def to_json(article: Article, *, indent: int | None = None) -> str:
     """Return the article as a JSON document (UTF-8 text, non-ASCII characters kept as they are)."""
+    fast = _orjson is not None and indent is None and _speedups is not None
+    if fast:
+        # orjson's own text, written by C straight into a str: no dicts, no UTF-8 round trip.
+        text: str | None = _speedups.article_to_json(article)
+        if text is not None:
+            return text
     document = to_dict(article)
     if _orjson is not None and indent in (None, 2):
+        if fast:
+            text = _speedups.dumps(document)
+            if text is not None:
+                return text
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         return _orjson.dumps(document, option=option).decode("utf-8")
     return _stdlib_json.dumps(document, ensure_ascii=False, indent=indent)
@@ -362,6 +465,11 @@ def _article_from_document(document: Mapping[str, Any], *, characters_checked: b
             [f"format_version must be {FORMAT_VERSION}, got {version!r} @ $.format_version"],
         )
     try:
+        if _speedups is not None:
+            # The C code sets characters_already_checked() itself around any Python hook it calls.
+            article: Article | None = _speedups.article_from_dict(body, characters_checked)
+            if article is not None:
+                return article
         if characters_checked:
             with characters_already_checked():
                 return _structure_article(body, Article)  # type: ignore[no-any-return]
