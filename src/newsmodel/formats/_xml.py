@@ -112,7 +112,8 @@ def local_name(element: etree._Element) -> str:
     name = _LOCAL_NAMES.get(tag)
     if name is None:
         name = tag.rpartition("}")[2]
-        if len(_LOCAL_NAMES) < 4096:  # tags come from the input: bound the cache
+        # Tags come from the input: the cache is bounded in entries and in the size of each.
+        if len(_LOCAL_NAMES) < 4096 and len(tag) <= 256:
             _LOCAL_NAMES[tag] = name
     return name
 
