@@ -840,6 +840,144 @@ article_from_dict(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Positional constructors for the XML readers: new_quote(text, start, end, speaker, kind) is
+ * Quote(text=text, start=start, ...) for values this code fully validates (every string is
+ * scanned here, whatever characters_already_checked() says: scanning in C costs less than
+ * reading the ContextVar would save). Anything else goes to the class itself, with keywords,
+ * so the caller gets the model's own object or its exact error. */
+
+static PyObject *kw_quote, *kw_link, *kw_emphasis, *kw_paragraph, *kw_section;
+
+static int
+constructor_args(const char *name, Py_ssize_t nargs, Py_ssize_t n)
+{
+    if (!configured) {
+        PyErr_Format(PyExc_RuntimeError, "%s(): newsmodel._speedups is not configured", name);
+        return -1;
+    }
+    if (nargs != n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd positional arguments (%zd given)", name, n, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+/* The class called with the arguments as keywords (all of args[] are keyword values). */
+#define CALL_CLASS(k, args, kwnames) PyObject_Vectorcall((PyObject *)(k).type, (args), 0, (kwnames))
+
+static PyObject *
+new_quote(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (constructor_args("new_quote", nargs, Q_N) < 0) return NULL;
+    PyObject *v[Q_N] = {args[0], args[1], args[2], args[3], args[4]}, *out = NULL;
+    int r = quote_from(v, 0, &out);
+    if (r < 0) return NULL;
+    return r == 1 ? out : CALL_CLASS(K_QUOTE, args, kw_quote);
+}
+
+static PyObject *
+new_link(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (constructor_args("new_link", nargs, L_N) < 0) return NULL;
+    PyObject *v[6] = {s_link, args[0], args[1], args[2], args[3], NULL}, *out = NULL;
+    int r = mark_from(v, 0, &out);
+    if (r < 0) return NULL;
+    return r == 1 ? out : CALL_CLASS(K_LINK, args, kw_link);
+}
+
+static PyObject *
+new_emphasis(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (constructor_args("new_emphasis", nargs, E_N) < 0) return NULL;
+    PyObject *v[6] = {s_styles[0], args[0], args[1], NULL, NULL, args[2]}, *out = NULL;
+    int r = mark_from(v, 0, &out);
+    if (r < 0) return NULL;
+    return r == 1 ? out : CALL_CLASS(K_EMPHASIS, args, kw_emphasis);
+}
+
+/* Paragraph._check_quotes_in for quotes built elsewhere: exact Quote objects whose slots may have
+ * been changed behind the frozen class's back, so every slot is checked again. */
+static int
+given_quotes_fit(PyObject *text, PyObject *quotes)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text), previous = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(quotes); i++) {
+        PyObject *quote = PyTuple_GET_ITEM(quotes, i);
+        if (Py_TYPE(quote) != K_QUOTE.type) return 0;
+        PyObject *qtext = SLOT(quote, K_QUOTE, Q_TEXT), *s = SLOT(quote, K_QUOTE, Q_START);
+        PyObject *e = SLOT(quote, K_QUOTE, Q_END);
+        if (qtext == NULL || s == NULL || e == NULL || !PyUnicode_CheckExact(qtext)) return 0;
+        Py_ssize_t start = small_index(s), end = small_index(e);
+        if (start < previous || end < start || end > size) return 0;
+        Py_ssize_t match = PyUnicode_Tailmatch(text, qtext, start, end, -1);
+        if (match != 1) {
+            if (match < 0) PyErr_Clear();
+            return 0;
+        }
+        /* A prefix match: the lengths must agree too for text[start:end] == quote.text. */
+        if (end - start != PyUnicode_GET_LENGTH(qtext)) return 0;
+        previous = start;
+    }
+    return 1;
+}
+
+/* Paragraph._check_marks_in: exact Link or Emphasis objects ending inside the text. */
+static int
+given_marks_fit(PyObject *text, PyObject *marks)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(marks); i++) {
+        PyObject *mark = PyTuple_GET_ITEM(marks, i);
+        klass *k;
+        if (Py_TYPE(mark) == K_LINK.type) k = &K_LINK;
+        else if (Py_TYPE(mark) == K_EMPHASIS.type) k = &K_EMPHASIS;
+        else return 0;
+        PyObject *e = SLOT(mark, *k, L_END); /* slot 1 in both classes */
+        if (e == NULL) return 0;
+        Py_ssize_t end = small_index(e);
+        if (end < 0 || end > size) return 0;
+    }
+    return 1;
+}
+
+static PyObject *
+new_paragraph(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (constructor_args("new_paragraph", nargs, G_N) < 0) return NULL;
+    PyObject *text = args[0], *quotes = args[1], *marks = args[2];
+    if (ok_str(text, 0) && PyTuple_CheckExact(quotes) && PyTuple_CheckExact(marks)
+        && given_quotes_fit(text, quotes) && given_marks_fit(text, marks)) {
+        Py_INCREF(text), Py_INCREF(quotes), Py_INCREF(marks);
+        PyObject *values[G_N] = {text, quotes, marks};
+        return new_instance(&K_PARAGRAPH, values);
+    }
+    if (PyErr_Occurred()) return NULL;
+    return CALL_CLASS(K_PARAGRAPH, args, kw_paragraph);
+}
+
+static PyObject *
+new_section(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (constructor_args("new_section", nargs, S_N) < 0) return NULL;
+    PyObject *heading = args[0], *level = args[1], *blocks = args[2];
+    Py_ssize_t n = small_index(level);
+    int ok = (heading == Py_None || ok_name(heading, 0)) && n >= 1 && n <= 6 && PyTuple_CheckExact(blocks);
+    for (Py_ssize_t i = 0; ok && i < PyTuple_GET_SIZE(blocks); i++) {
+        PyObject *type = (PyObject *)Py_TYPE(PyTuple_GET_ITEM(blocks, i));
+        ok = 0;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(block_types); j++) {
+            if (type == PyTuple_GET_ITEM(block_types, j)) ok = 1;
+        }
+    }
+    if (ok) {
+        Py_INCREF(heading), Py_INCREF(level), Py_INCREF(blocks);
+        PyObject *values[S_N] = {heading, level, blocks};
+        return new_instance(&K_SECTION, values);
+    }
+    return CALL_CLASS(K_SECTION, args, kw_section);
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Writing: each returns a new dict/list, Py_None (a new reference) for "not mine", or NULL. */
 
 #define NOT_MINE(x) ((x) == Py_None)
@@ -1882,6 +2020,16 @@ static PyMethodDef methods[] = {
      "to_json(article) for an Article in the common case, or None to leave it to Python."},
     {"dumps", dumps, METH_O,
      "orjson.dumps(document).decode() for dicts, lists, str, 64-bit int, bool and None; else None."},
+    {"new_quote", (PyCFunction)(void (*)(void))new_quote, METH_FASTCALL,
+     "new_quote(text, start, end, speaker, kind): Quote(text=text, start=start, ...)."},
+    {"new_link", (PyCFunction)(void (*)(void))new_link, METH_FASTCALL,
+     "new_link(start, end, href, title): Link(start=start, end=end, href=href, title=title)."},
+    {"new_emphasis", (PyCFunction)(void (*)(void))new_emphasis, METH_FASTCALL,
+     "new_emphasis(start, end, style): Emphasis(start=start, end=end, style=style)."},
+    {"new_paragraph", (PyCFunction)(void (*)(void))new_paragraph, METH_FASTCALL,
+     "new_paragraph(text, quotes, marks): Paragraph(text=text, quotes=quotes, marks=marks)."},
+    {"new_section", (PyCFunction)(void (*)(void))new_section, METH_FASTCALL,
+     "new_section(heading, level, blocks): Section(heading=heading, level=level, blocks=blocks)."},
     {"counters", counters, METH_NOARGS, "(articles read, articles written, Python hooks called) by this module."},
     {"fields", fields, METH_NOARGS, "The attrs fields, in order, this module expects of each class."},
     {NULL, NULL, 0, NULL},
@@ -1920,5 +2068,10 @@ PyInit__speedups(void)
     if ((int_two = PyLong_FromLong(2)) == NULL) return NULL;
     if ((int_format_version = PyLong_FromLong(1)) == NULL) return NULL;
     if ((empty_tuple = PyTuple_New(0)) == NULL) return NULL;
+    if ((kw_quote = PyTuple_Pack(5, s_text, s_start, s_end, s_speaker, s_kind)) == NULL) return NULL;
+    if ((kw_link = PyTuple_Pack(4, s_start, s_end, s_href, s_title)) == NULL) return NULL;
+    if ((kw_emphasis = PyTuple_Pack(3, s_start, s_end, s_style)) == NULL) return NULL;
+    if ((kw_paragraph = PyTuple_Pack(3, s_text, s_quotes, s_marks)) == NULL) return NULL;
+    if ((kw_section = PyTuple_Pack(3, s_heading, s_level, s_blocks)) == NULL) return NULL;
     return PyModule_Create(&moduledef);
 }
