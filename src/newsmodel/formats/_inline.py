@@ -20,7 +20,8 @@ from typing import Any, Literal
 import attrs
 from lxml import etree
 
-from ..model import Emphasis, Link, Mark, Paragraph, Quote
+from ..model import Link, Mark, Paragraph, Quote
+from . import _construct
 from ._xml import NewsModelWarning, escape_text
 
 __all__ = ["InlineKind", "Span", "read_inline", "write_inline"]
@@ -266,7 +267,7 @@ def read_inline(
         plain = element.text or ""
         if not verbatim:
             plain = _normalise(plain)[0]
-        return Paragraph(text=plain) if plain else None
+        return _construct.new_paragraph(plain, (), ()) if plain else None
     pieces: list[str] = []
     size = 0
     found: dict[str, _Found] = {}
@@ -333,20 +334,14 @@ def read_inline(
             speaker = item.value.get("speaker")
             kind = item.value.get("kind", "direct")
             quotes.append(
-                Quote(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=None if kind == "scare" else speaker,
-                    kind=kind,
-                )
+                _construct.new_quote(text[start:end], start, end, None if kind == "scare" else speaker, kind)
             )
         elif item.kind == "link":
-            marks.append(Link(start=start, end=end, href=item.value["href"], title=item.value.get("title")))
+            marks.append(_construct.new_link(start, end, item.value["href"], item.value.get("title")))
         elif item.kind == "emphasis":
-            marks.append(Emphasis(start=start, end=end, style=item.value["style"]))
+            marks.append(_construct.new_emphasis(start, end, item.value["style"]))
     quotes.sort(key=lambda q: q.start)  # stable: ties keep their written order
-    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
+    return _construct.new_paragraph(text, tuple(quotes), tuple(marks))
 
 
 def _key_of(element: etree._Element) -> str | None:
@@ -409,7 +404,7 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
     """
     if not len(element):
         plain = element.text or ""
-        return Paragraph(text=plain) if plain else None
+        return _construct.new_paragraph(plain, (), ()) if plain else None
     pieces: list[str] = []
     entries: list[_OwnEntry] = []
     size = _walk_own(element, pieces, entries, {}, 0)
@@ -426,20 +421,14 @@ def read_own_inline(element: etree._Element) -> Paragraph | Literal[False] | Non
     for _, is_quote, start, end, node, tag, rest in entries:
         if is_quote:
             quotes.append(
-                Quote(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=node.get("title"),
-                    kind=rest or "direct",  # type: ignore[arg-type]
-                )
+                _construct.new_quote(text[start:end], start, end, node.get("title"), rest or "direct")
             )
         elif tag == _A:
-            marks.append(Link(start=start, end=end, href=node.get("href", ""), title=node.get("title")))
+            marks.append(_construct.new_link(start, end, node.get("href", ""), node.get("title")))
         else:
             style = _OWN_TAGS.get(tag) or rest
-            marks.append(Emphasis(start=start, end=end, style=style))  # type: ignore[arg-type]
-    return Paragraph(text=text, quotes=tuple(quotes), marks=tuple(marks))
+            marks.append(_construct.new_emphasis(start, end, style))
+    return _construct.new_paragraph(text, tuple(quotes), tuple(marks))
 
 
 def _walk_own(

@@ -33,6 +33,7 @@ from ..model import (
     Section,
     Table,
 )
+from . import _construct
 from ._inline import Span, read_inline, read_own_inline, write_inline
 from ._xml import (
     NewsModelWarning,
@@ -215,9 +216,7 @@ class SectionBuilder:
 
     def close(self) -> None:
         if self._open:
-            self.sections.append(
-                Section(heading=self._heading, level=self._level, blocks=tuple(self._blocks))
-            )
+            self.sections.append(_construct.new_section(self._heading, self._level, tuple(self._blocks)))
         self._heading, self._level, self._blocks, self._open = None, 2, [], False
 
     def finish(self) -> list[Section]:
