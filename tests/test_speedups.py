@@ -39,6 +39,7 @@ from newsmodel import (
     to_dict,
     to_json,
 )
+from newsmodel.formats import _construct
 from newsmodel.formats import json as json_format
 from newsmodel.strategies import articles
 
@@ -50,10 +51,12 @@ needs_speedups = pytest.mark.skipif(speedups is None, reason="newsmodel._speedup
 def pure_python() -> Iterator[None]:
     saved = json_format._speedups
     json_format._speedups = None
+    _construct.use_speedups(False)
     try:
         yield
     finally:
         json_format._speedups = saved
+        _construct.use_speedups(True)
 
 
 def outcome(function: Callable[[Any], Any], argument: Any) -> tuple[object, ...]:
