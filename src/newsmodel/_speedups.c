@@ -2009,6 +2009,226 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * XHTML paragraphs: write_inline(out, paragraph, _xhtml._tags) in C for the common case, a
+ * paragraph without annotations or whose quotes and marks neither nest, cross, touch inside one
+ * another nor are empty ("flat"). Anything else (and any slot of an unexpected type) gives None,
+ * so Python writes it. Built as UCS4 and narrowed once at the end. */
+
+typedef struct {
+    Py_UCS4 *data;
+    Py_ssize_t size, capacity;
+} xbuf;
+
+static int
+xb_reserve(xbuf *b, Py_ssize_t more)
+{
+    if (b->size + more <= b->capacity) return 0;
+    Py_ssize_t capacity = b->capacity * 2;
+    if (capacity < b->size + more) capacity = b->size + more;
+    if (capacity > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(Py_UCS4)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_UCS4 *data = PyMem_Realloc(b->data, (size_t)capacity * sizeof(Py_UCS4));
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->capacity = capacity;
+    return 0;
+}
+
+static int
+xb_ascii(xbuf *b, const char *s)
+{
+    Py_ssize_t n = (Py_ssize_t)strlen(s);
+    if (xb_reserve(b, n) < 0) return -1;
+    for (Py_ssize_t i = 0; i < n; i++) b->data[b->size++] = (Py_UCS1)s[i];
+    return 0;
+}
+
+/* s[from:to] (to -1: the end), escaped as escape_text (attribute 0) or escape_attribute (attribute 1), or verbatim (-1). */
+static int
+xb_str(xbuf *b, PyObject *s, Py_ssize_t from, Py_ssize_t to, int attribute)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(s) < 0) return -1;
+#endif
+    if (to < 0) to = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    /* The longest reference, &quot;, is six characters. */
+    if (xb_reserve(b, attribute < 0 ? to - from : 6 * (to - from)) < 0) return -1;
+    Py_UCS4 *out = b->data + b->size;
+    for (Py_ssize_t i = from; i < to; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const char *reference = NULL;
+        if (attribute >= 0 && c <= '>') {
+            switch (c) {
+            case '&': reference = "&amp;"; break;
+            case '<': reference = "&lt;"; break;
+            case '>': reference = "&gt;"; break;
+            case '\r': reference = "&#13;"; break;
+            case '"': if (attribute) reference = "&quot;"; break;
+            case '\t': if (attribute) reference = "&#9;"; break;
+            case '\n': if (attribute) reference = "&#10;"; break;
+            default: break;
+            }
+        }
+        if (reference == NULL) {
+            *out++ = c;
+            continue;
+        }
+        while (*reference) *out++ = (Py_UCS1)*reference++;
+    }
+    b->size = out - b->data;
+    return 0;
+}
+
+/* An exact int slot within 0..limit, else -1. */
+static Py_ssize_t
+offset_slot(PyObject *v, Py_ssize_t limit)
+{
+    if (v == NULL || !PyLong_CheckExact(v)) return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(v);
+    if (n == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return -1;
+    }
+    return n >= 0 && n <= limit ? n : -1;
+}
+
+typedef struct {
+    Py_ssize_t start, end, index;
+    PyObject *value;
+} xspan;
+
+/* The start tag of one annotation; 0 "not mine", -1 error. The end tag goes to *end_tag. */
+static int
+xb_start_tag(xbuf *b, const xspan *span, int is_quote, const char **end_tag)
+{
+    char key[32];
+    PyObject *v = span->value;
+    snprintf(key, sizeof key, is_quote ? "nm-q%zd" : "nm-m%zd", span->index);
+    if (is_quote) {
+        PyObject *speaker = SLOT(v, K_QUOTE, Q_SPEAKER), *kind = SLOT(v, K_QUOTE, Q_KIND);
+        int has_speaker = str_slot(speaker, 1);
+        if (!has_speaker || str_slot(kind, 0) != 1) return 0;
+        if (xb_ascii(b, "<q class=\"") < 0 || xb_ascii(b, key) < 0 || xb_ascii(b, " ") < 0) return -1;
+        if (xb_str(b, kind, 0, -1, -1) < 0 || xb_ascii(b, "\"") < 0) return -1;
+        if (has_speaker == 1) {
+            if (xb_ascii(b, " title=\"") < 0) return -1;
+            if (xb_str(b, speaker, 0, -1, 1) < 0 || xb_ascii(b, "\"") < 0) return -1;
+        }
+        *end_tag = "</q>";
+        return xb_ascii(b, ">") < 0 ? -1 : 1;
+    }
+    if (Py_TYPE(v) == K_LINK.type) {
+        PyObject *href = SLOT(v, K_LINK, L_HREF), *title = SLOT(v, K_LINK, L_TITLE);
+        int has_title = str_slot(title, 1);
+        if (!has_title || str_slot(href, 0) != 1) return 0;
+        if (xb_ascii(b, "<a class=\"") < 0 || xb_ascii(b, key) < 0 || xb_ascii(b, "\" href=\"") < 0) return -1;
+        if (xb_str(b, href, 0, -1, 1) < 0 || xb_ascii(b, "\"") < 0) return -1;
+        if (has_title == 1) {
+            if (xb_ascii(b, " title=\"") < 0) return -1;
+            if (xb_str(b, title, 0, -1, 1) < 0 || xb_ascii(b, "\"") < 0) return -1;
+        }
+        *end_tag = "</a>";
+        return xb_ascii(b, ">") < 0 ? -1 : 1;
+    }
+    PyObject *style = SLOT(v, K_EMPHASIS, E_STYLE);
+    if (str_slot(style, 0) != 1) return 0;
+    const char *tag = NULL;
+    if (PyUnicode_CompareWithASCIIString(style, "emphasis") == 0) tag = "em";
+    else if (PyUnicode_CompareWithASCIIString(style, "strong") == 0) tag = "strong";
+    else if (PyUnicode_CompareWithASCIIString(style, "code") == 0) tag = "code";
+    if (tag == NULL) {
+        if (xb_ascii(b, "<span class=\"") < 0 || xb_ascii(b, key) < 0 || xb_ascii(b, " ") < 0) return -1;
+        if (xb_str(b, style, 0, -1, -1) < 0 || xb_ascii(b, "\">") < 0) return -1;
+        *end_tag = "</span>";
+        return 1;
+    }
+    if (xb_ascii(b, "<") < 0 || xb_ascii(b, tag) < 0 || xb_ascii(b, " class=\"") < 0 || xb_ascii(b, key) < 0
+        || xb_ascii(b, "\">") < 0)
+        return -1;
+    *end_tag = tag[0] == 'e' ? "</em>" : tag[0] == 's' ? "</strong>" : "</code>";
+    return 1;
+}
+
+#define XHTML_MAX_SPANS 64
+
+static PyObject *
+xhtml_inline(PyObject *module, PyObject *p)
+{
+    if (!configured || Py_TYPE(p) != K_PARAGRAPH.type) Py_RETURN_NONE;
+    PyObject *text = SLOT(p, K_PARAGRAPH, G_TEXT), *quotes = SLOT(p, K_PARAGRAPH, G_QUOTES),
+             *marks = SLOT(p, K_PARAGRAPH, G_MARKS);
+    if (str_slot(text, 0) != 1 || quotes == NULL || !PyTuple_CheckExact(quotes) || marks == NULL
+        || !PyTuple_CheckExact(marks))
+        Py_RETURN_NONE;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) return NULL;
+#endif
+    Py_ssize_t nq = PyTuple_GET_SIZE(quotes), nm = PyTuple_GET_SIZE(marks), n = nq + nm;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (n > XHTML_MAX_SPANS) Py_RETURN_NONE;
+    xspan spans[XHTML_MAX_SPANS];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = i < nq ? PyTuple_GET_ITEM(quotes, i) : PyTuple_GET_ITEM(marks, i - nq);
+        klass *k;
+        if (i < nq) {
+            if (Py_TYPE(v) != K_QUOTE.type) Py_RETURN_NONE;
+            k = &K_QUOTE;
+        }
+        else if (Py_TYPE(v) == K_LINK.type) k = &K_LINK;
+        else if (Py_TYPE(v) == K_EMPHASIS.type) k = &K_EMPHASIS;
+        else Py_RETURN_NONE;
+        int first = i < nq ? Q_START : L_START; /* start and end are slots 0 and 1 of both marks */
+        Py_ssize_t start = offset_slot(SLOT(v, *k, first), length);
+        Py_ssize_t end = offset_slot(SLOT(v, *k, first + 1), length);
+        if (start < 0 || end <= start) Py_RETURN_NONE; /* odd or empty: Python's general writer */
+        /* Insertion sort by start; equal starts mean one annotation inside another. */
+        Py_ssize_t j = i;
+        while (j > 0 && spans[j - 1].start > start) {
+            spans[j] = spans[j - 1];
+            j--;
+        }
+        spans[j].start = start;
+        spans[j].end = end;
+        spans[j].index = i < nq ? i : i - nq;
+        spans[j].value = v;
+    }
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (spans[i].start < spans[i - 1].end) Py_RETURN_NONE;
+    xbuf b = {NULL, 0, 0};
+    if (xb_reserve(&b, length + 16 + 64 * n) < 0) return NULL;
+    Py_ssize_t written = 0;
+    PyObject *result = NULL;
+    Py_INCREF(p); /* the slots read below are borrowed from it */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const char *end_tag = NULL;
+        if (xb_str(&b, text, written, spans[i].start, 0) < 0) goto done;
+        int r = xb_start_tag(&b, &spans[i], spans[i].value != NULL && Py_TYPE(spans[i].value) == K_QUOTE.type,
+                             &end_tag);
+        if (r < 0) goto done;
+        if (r == 0) {
+            result = Py_None;
+            Py_INCREF(result);
+            goto done;
+        }
+        if (xb_str(&b, text, spans[i].start, spans[i].end, 0) < 0 || xb_ascii(&b, end_tag) < 0) goto done;
+        written = spans[i].end;
+    }
+    if (xb_str(&b, text, written, length, 0) < 0) goto done;
+    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b.data, b.size);
+done:
+    Py_DECREF(p);
+    PyMem_Free(b.data);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Check the model classes and take the Python hooks; raise TypeError if a class is unexpected."},
@@ -2030,6 +2250,9 @@ static PyMethodDef methods[] = {
      "new_paragraph(text, quotes, marks): Paragraph(text=text, quotes=quotes, marks=marks)."},
     {"new_section", (PyCFunction)(void (*)(void))new_section, METH_FASTCALL,
      "new_section(heading, level, blocks): Section(heading=heading, level=level, blocks=blocks)."},
+    {"xhtml_inline", xhtml_inline, METH_O,
+     "What write_inline(out, paragraph, _xhtml._tags) appends, for a paragraph whose quotes and marks "
+     "neither nest nor cross nor are empty; None for any other paragraph."},
     {"counters", counters, METH_NOARGS, "(articles read, articles written, Python hooks called) by this module."},
     {"fields", fields, METH_NOARGS, "The attrs fields, in order, this module expects of each class."},
     {NULL, NULL, 0, NULL},

@@ -71,24 +71,34 @@ def _tags(value: Quote | Mark, key: str) -> tuple[str, str]:
     return f'<{tag} class="{key}">', f"</{tag}>"
 
 
+def _write_paragraph(out: list[str], paragraph: Paragraph) -> None:
+    fast = _construct.xhtml_inline
+    if fast is not None:
+        written = fast(paragraph)
+        if written is not None:
+            out.append(written)
+            return
+    write_inline(out, paragraph, _tags)
+
+
 def _write_block(out: list[str], block: Block) -> None:
     if type(block) is Paragraph:
         out.append("<p>")
-        write_inline(out, block, _tags)
+        _write_paragraph(out, block)
         out.append("</p>")
     elif type(block) is ListBlock:
         tag = "ol" if block.ordered else "ul"
         out.append(f"<{tag}>")
         for item in block.items:
             out.append("<li>")
-            write_inline(out, item, _tags)
+            _write_paragraph(out, item)
             out.append("</li>")
         out.append(f"</{tag}>")
     elif type(block) is BlockQuote:
         out.append("<blockquote>")
         for paragraph in block.paragraphs:
             out.append("<p>")
-            write_inline(out, paragraph, _tags)
+            _write_paragraph(out, paragraph)
             out.append("</p>")
         if block.attribution is not None:
             out.append(f'<p class="attribution">{escape_text(block.attribution)}</p>')
@@ -144,7 +154,7 @@ _SUMMARY_CLASS = "nm-summary"
 def write_summary(out: list[str], summary: str, quotes: tuple[Quote, ...]) -> None:
     """Append a summary with quotes as an XHTML ``<span>`` whose ``<q>`` elements mark them."""
     out.append(f'<span xmlns="{XHTML_NS}" class="{_SUMMARY_CLASS}">')
-    write_inline(out, Paragraph(text=summary, quotes=quotes), _tags)
+    _write_paragraph(out, Paragraph(text=summary, quotes=quotes))
     out.append("</span>")
 
 
