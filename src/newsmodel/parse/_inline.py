@@ -10,14 +10,12 @@ import re
 
 import attrs
 
-from ..model import Emphasis, EmphasisStyle, Link, Mark
+from ..model import _XML_UNSAFE, Emphasis, EmphasisStyle, Link, Mark
 
 __all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _ASCII_SPACE = " \t\n\r\f\v"
-# What XML 1.0 cannot carry (the model refuses it); HTML character references can produce it.
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def strip_unsafe(text: str) -> str:

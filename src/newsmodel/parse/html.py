@@ -17,12 +17,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import ParseError
-from ..model import Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
+from ..model import _XML_UNSAFE, Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
 from ..quotes import quote_paragraphs
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
-from ._inline import _XML_UNSAFE, clean_text, strip_unsafe
+from ._inline import clean_text, strip_unsafe
 from .metadata import PageMetadata, extract_metadata
 
 __all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]

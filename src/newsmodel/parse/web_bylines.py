@@ -12,6 +12,7 @@ import unicodedata
 
 import attrs
 
+from ..model import _XML_UNSAFE
 from ._names import PAGE_JOB_PATTERN, PAGE_ORG_PATTERN, PAGE_PARTICLES, PAGE_PREFIX
 
 __all__ = [
@@ -98,7 +99,6 @@ _NOT_NAMES = frozenset(
         "yesterday",
     ]
 ) | {"contact us", "written by", "posted by", "about us", "read more", "view all", "see all", "all posts"}
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[^\w\s]")
