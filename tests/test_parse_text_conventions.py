@@ -470,3 +470,18 @@ def test_markdown_pipe_table() -> None:
     assert table.header_rows == 1
     assert table.rows == (("Option", "Votes"), ("Flats", "3"), ("A museum", ""), ("Pipe | inside", "1"))
     assert section.paragraphs == (LONG_ONE, LONG_TWO)
+
+
+def test_hard_wrapped_lines_that_end_at_full_stops_still_join() -> None:
+    # Wrapped at 72 columns, and most lines happen to end a sentence: the breaks are still the
+    # wrapper's, since the next line's first word never fits on the line before it.
+    text = (
+        "Council Backs Harbour Loan\n\n"
+        "The council voted on Tuesday to borrow money for the harbour repairs. The\n"
+        "vote ended a dispute that had lasted for most of the year in the town.\n"
+        "Opponents said the repairs should have been paid from reserves instead.\n\n"
+        "Residents were told that the bridge would stay open during the works.\n"
+        "Engineers expect the first phase to be finished before the winter ends.\n"
+    )
+    article = parse_text(text)
+    assert [len(s.paragraphs) for s in article.sections] == [2]

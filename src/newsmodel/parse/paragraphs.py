@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Literal, TypeAlias
 
 import attrs
@@ -64,8 +65,25 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if width > 100 or width < 30:
         return None
     full = [line for line in filled if len(line) >= width - 12]
+    if len(full) * 3 < len(filled):
+        return None
     mid_sentence = sum(1 for line in full if not line.endswith(_SENTENCE_END))
-    return width if len(full) * 3 >= len(filled) and mid_sentence * 3 > len(full) else None
+    return width if mid_sentence * 3 > len(full) or _breaks_are_wraps(lines, width) else None
+
+
+def _breaks_are_wraps(lines: Sequence[str], width: int) -> bool:
+    """Whether three in four line breaks inside blocks are where a wrapper at ``width`` breaks.
+
+    A wrapped text whose lines happen to end at sentence ends still breaks only where the next
+    word would not have fitted; lines of one sentence each mostly break where it would have.
+    """
+    breaks = wraps = 0
+    for previous, line in pairwise(lines):
+        if not previous.strip() or not line.strip():
+            continue
+        breaks += 1
+        wraps += len(previous) + 1 + len(line.split(None, 1)[0]) > width
+    return breaks >= 3 and wraps * 4 >= breaks * 3
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
