@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import NewsMLG2
 import pytest
 from hypothesis import given
@@ -283,6 +284,23 @@ def test_an_article_without_identifier_gets_a_guid_but_reads_back_without_one(st
     assert_valid(data, standards)
     assert etree.fromstring(data).get("guid").startswith("urn:uuid:")
     assert from_newsml(data).identifier is None
+
+
+def guid(article: Article) -> str:
+    return str(etree.fromstring(to_newsml(article)).get("guid"))
+
+
+def test_a_generated_guid_is_the_same_for_the_same_story_and_differs_between_stories() -> None:
+    moment = datetime(2025, 3, 4, 5, 6, tzinfo=timezone.utc)
+    story = Article(headline="Rates rise", published=moment)
+    assert guid(story) == guid(Article(headline="Rates rise", published=moment))
+    assert guid(story) != guid(Article(headline="Rates rise", published=moment + timedelta(days=1)))
+    assert guid(story) != guid(Article(headline="Rates fall", published=moment))
+    # A URL names the story whatever its version: an edited headline keeps the guid.
+    page = Article(headline="Rates rise", url="https://news.example/rates")
+    assert guid(page) == guid(attrs.evolve(page, headline="Rates rise again"))
+    assert guid(page) != guid(attrs.evolve(page, url="https://news.example/other"))
+    assert guid(attrs.evolve(page, identifier="tag:news.example,2025:1")) == "tag:news.example,2025:1"
 
 
 def test_to_newsml_rejects_non_articles() -> None:

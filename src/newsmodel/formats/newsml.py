@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from urllib.parse import quote
-from uuid import uuid4
+from uuid import UUID, uuid5
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
@@ -218,12 +218,29 @@ _META_END = '<pubStatus qcode="stat:usable"/>' + _element(
 )
 
 
+# The namespace of the name-based UUIDs newsmodel generates for items without an identifier.
+_GUID_NAMESPACE = UUID("5c7f2a55-3f4e-5b0e-9d3e-6e65777364ce")
+
+
+def _generated_guid(article: Article) -> UUID:
+    """A name-based guid, so that converting an archive twice gives the same items.
+
+    A NewsML-G2 guid names the story across its versions: the page's URL when it has one,
+    else what identifies a story to a reader (headline, publication time, publisher).
+    """
+    if article.url is not None:
+        return uuid5(_GUID_NAMESPACE, "url\0" + article.url)
+    published = "" if article.published is None else article.published.isoformat()
+    publisher = "" if article.publisher is None else article.publisher.name
+    return uuid5(_GUID_NAMESPACE, "\0".join(("story", article.headline, published, publisher)))
+
+
 def _write_item(out: list[str], article: Article) -> None:
     """The whole ``newsItem``, its XHTML body included, as pieces of text appended to ``out``."""
     if article.identifier is not None:
         guid = _attribute("guid", article.identifier)
     else:
-        guid = f' guid="urn:uuid:{uuid4()}" nm:guid="generated"'
+        guid = f' guid="urn:uuid:{_generated_guid(article)}" nm:guid="generated"'
     lang = "" if article.language is None else _attribute("xml:lang", article.language)
     out.append(f'{_ITEM_START}{guid}{lang}>{_CATALOG}<itemMeta><itemClass qcode="ninat:text"/>')
     publisher = article.publisher
