@@ -133,7 +133,7 @@ def _visible_dates(src: PageSources, window: TextWindow) -> _Visible:
             continue
         shown = (
             index < _SHOWN_NEAREST
-            and len(stripped.split()) <= _SHOWN_WORDS
+            and sum(any(c.isalnum() for c in word) for word in stripped.split()) <= _SHOWN_WORDS
             and not (isinstance(parent.tag, str) and parent.tag in _DATA_CELLS)
         )
         # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"), or in one of
@@ -333,6 +333,44 @@ def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
     return None
 
 
+# "This article was originally published on 26 Sep 2019": the page's own statement of when it
+# first appeared, which outranks a later date in its header or markup (a republication). Only
+# sentences about the page itself count: "the report, first published on ..." is about another work.
+_FIRST_PUBLISHED_TEXT = etree.XPath(
+    "//body//text()[contains(., 'riginally published') or contains(., 'irst published')]"
+)
+_FIRST_PUBLISHED = re.compile(
+    r"\bthis\s+(?:article|post|story|piece|page|guide|review|report)\b.{0,30}?"
+    r"\b(?:originally|first)\s+published\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _first_published(src: PageSources, window: TextWindow) -> datetime | None:
+    """The date the page says it was first published on, anywhere outside foreign regions."""
+    found = _FIRST_PUBLISHED_TEXT(src.tree)
+    if not isinstance(found, list) or not found:
+        return None
+    region = set(window.headline.iterancestors()) if window.headline is not None else set()
+    lang = (page_language(src) or "en-us").lower()
+    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
+    for text in found[:_MAX_LABELLED]:
+        if not isinstance(text, etree._ElementUnicodeResult) or len(text) > _MAX_LABELLED_LENGTH:
+            continue
+        match = _FIRST_PUBLISHED.search(text)
+        parent = text.getparent()
+        if parent is not None and text.is_tail:  # a tail's text belongs to the enclosing element
+            parent = parent.getparent()
+        if match is None or parent is None:
+            continue
+        if (isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE) or in_foreign_region(parent, region):
+            continue
+        value = parse_date(" ".join(text[match.end() :].split())[:80], written=True, day_first=day_first)
+        if value is not None:
+            return value
+    return None
+
+
 def find_dates(
     src: PageSources, window: TextWindow, url: str | None
 ) -> tuple[datetime | None, datetime | None]:
@@ -358,6 +396,7 @@ def find_dates(
     ):
         modified = visible.modified
     published = published or visible.published
+    published = _first_published(src, window) or published
     modified = modified or visible.modified
     if published is None:
         published = _labelled_date(src, window)
