@@ -383,20 +383,3 @@ def test_an_update_label_belongs_to_its_own_date_not_to_the_line_before_it() -> 
         "<span> - Updated July 9, 2025</span></p><p>Body.</p>"
     )
     assert meta.published == datetime(2019, 8, 16, tzinfo=timezone.utc)
-
-
-def test_the_pages_own_first_publication_statement_outranks_its_header_date() -> None:
-    meta = snippet(
-        body="<h1>Living in a tiny home</h1><p class='post-date'>30 Sep 2022, 11:07am</p><article><p>Body.</p>"
-        "</article><p class='disclaimer'>This article was originally published on 26 Sep 2019 at 4:12pm "
-        "but has been regularly updated to keep the information current.</p>"
-    )
-    assert meta.published == datetime(2019, 9, 26, 16, 12, tzinfo=timezone.utc)
-
-
-def test_first_publication_of_another_work_is_not_the_pages_date() -> None:
-    meta = snippet(
-        '<meta property="article:published_time" content="2025-03-01T08:00:00+00:00">',
-        "<h1>Maize yields</h1><p>The report, first published on May 2, 2019, found lower yields.</p>",
-    )
-    assert meta.published == datetime(2025, 3, 1, 8, tzinfo=timezone.utc)

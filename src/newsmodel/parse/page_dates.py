@@ -106,27 +106,30 @@ class _Visible:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Every date form parse_date reads has a digit; most text pieces have none.
+_DIGIT = re.compile(r"\d")
 
 
 def _numeric(text: str) -> bool:
     return not any(word in PAGE_MONTHS for word in re.findall(r"[a-zà-ÿ]+", text.lower()))
 
 
-def _visible_dates(src: PageSources, window: TextWindow) -> _Visible:
+def _visible_dates(src: PageSources, window: TextWindow, nearest: int | None = None) -> _Visible:
     """The publication and update dates written near the headline.
 
     Only short text pieces that are essentially a date ("Published on July 18, 2025",
     "Updated: 10/31/2024") count, nearest to the ``<h1>`` first; a date in running prose or in
-    comments and related links does not.
+    comments and related links does not. ``nearest`` limits the search to that many pieces
+    nearest the headline.
     """
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
     found = _Visible()
     # What encloses the headline encloses its article, whatever the wrapper's class names say.
     region = set(window.headline.iterancestors()) if window.headline is not None else set()
-    for index, (text, parent) in enumerate(window.nearest_first()):
+    for index, (text, parent) in enumerate(window.nearest_first()[:nearest]):
         stripped = text.strip()
-        if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
+        if not 6 <= len(stripped) <= 80 or _DIGIT.search(stripped) is None:
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
         if value is None or in_foreign_region(parent, region):
@@ -333,50 +336,13 @@ def _labelled_date(src: PageSources, window: TextWindow) -> datetime | None:
     return None
 
 
-# "This article was originally published on 26 Sep 2019": the page's own statement of when it
-# first appeared, which outranks a later date in its header or markup (a republication). Only
-# sentences about the page itself count: "the report, first published on ..." is about another work.
-_FIRST_PUBLISHED_TEXT = etree.XPath(
-    "//body//text()[contains(., 'riginally published') or contains(., 'irst published')]"
-)
-_FIRST_PUBLISHED = re.compile(
-    r"\bthis\s+(?:article|post|story|piece|page|guide|review|report)\b.{0,30}?"
-    r"\b(?:originally|first)\s+published\b",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def _first_published(src: PageSources, window: TextWindow) -> datetime | None:
-    """The date the page says it was first published on, anywhere outside foreign regions."""
-    found = _FIRST_PUBLISHED_TEXT(src.tree)
-    if not isinstance(found, list) or not found:
-        return None
-    region = set(window.headline.iterancestors()) if window.headline is not None else set()
-    lang = (page_language(src) or "en-us").lower()
-    day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
-    for text in found[:_MAX_LABELLED]:
-        if not isinstance(text, etree._ElementUnicodeResult) or len(text) > _MAX_LABELLED_LENGTH:
-            continue
-        match = _FIRST_PUBLISHED.search(text)
-        parent = text.getparent()
-        if parent is not None and text.is_tail:  # a tail's text belongs to the enclosing element
-            parent = parent.getparent()
-        if match is None or parent is None:
-            continue
-        if (isinstance(parent.tag, str) and parent.tag in _NOT_VISIBLE) or in_foreign_region(parent, region):
-            continue
-        value = parse_date(" ".join(text[match.end() :].split())[:80], written=True, day_first=day_first)
-        if value is not None:
-            return value
-    return None
-
-
 def find_dates(
     src: PageSources, window: TextWindow, url: str | None
 ) -> tuple[datetime | None, datetime | None]:
     """The page's ``(published, modified)`` dates, timezone-aware (see the module docstring)."""
     (published, zoned_published), (modified, zoned_modified) = _published(src), _modified(src)
-    visible = _visible_dates(src, window)
+    # With both dates in the markup, only a date the page shows can change them.
+    visible = _visible_dates(src, window, _SHOWN_NEAREST if published and modified else None)
     # The date the page shows beside its headline wins over markup that names another day (a
     # stale or SEO value), unless it is the markup's other date on show: a page that displays
     # its revision date unlabelled has still been published when its markup says.
@@ -396,7 +362,6 @@ def find_dates(
     ):
         modified = visible.modified
     published = published or visible.published
-    published = _first_published(src, window) or published
     modified = modified or visible.modified
     if published is None:
         published = _labelled_date(src, window)
