@@ -2,9 +2,10 @@
 
 Structured dates (JSON-LD, app state, meta, microdata, ``<time>``) come first. A date written
 near the headline fills in a date the markup does not state ("Updated ..." ones become the
-revision date); failing that, a date the page labels as its publication date anywhere in the body
-("Posted on April 13, 2023"). A date in the URL path is the last resort. Nothing is ever taken
-from the clock.
+revision date), and one the page shows beside its headline replaces a markup date that names
+another day (the visible page wins over stale or SEO markup); failing all that, a date the page
+labels as its publication date anywhere in the body ("Posted on April 13, 2023"). A date in the
+URL path is the last resort. Nothing is ever taken from the clock.
 """
 
 from __future__ import annotations
