@@ -315,3 +315,71 @@ def test_url_date_is_the_last_resort() -> None:
 def test_no_date_is_ever_invented() -> None:
     meta = snippet(body="<h1>Timeless piece</h1><p>No dates here.</p>")
     assert (meta.published, meta.modified) == (None, None)
+
+
+def test_a_date_shown_beside_the_headline_wins_over_markup_naming_another_day() -> None:
+    # A government page whose markup carries the CMS's re-publication date.
+    meta = snippet(
+        '<meta property="article:published_time" content="2024-07-05T12:00:00-04:00">'
+        '<meta property="article:modified_time" content="2024-07-05T12:00:00-04:00">',
+        '<h1>Healthy Eating Tips</h1><div class="page-title-bar">'
+        '<time class="page-title-bar__item--date">March 1, 2024</time></div><p>Body.</p>',
+    )
+    assert meta.published == datetime(2024, 3, 1, tzinfo=timezone(timedelta(hours=-4)))
+    assert meta.modified == datetime(2024, 7, 5, 12, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_a_shown_day_that_the_markup_instant_falls_on_somewhere_keeps_the_markup_instant() -> None:
+    # 02:41 UTC on the 19th is the evening of the 18th in America: the same moment, not a conflict.
+    meta = snippet(
+        '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">',
+        "<h1>Day Eighteen</h1><p><a href='/2025/12/18/'>December 18, 2025</a></p><p>Body.</p>",
+    )
+    assert meta.published == datetime(2025, 12, 19, 2, 41, 41, tzinfo=timezone.utc)
+
+
+def test_a_shown_numeric_date_read_the_other_way_agrees_with_the_markup() -> None:
+    meta = snippet(
+        '<meta property="article:published_time" content="2024-09-10T08:00:00+00:00">',
+        '<h1>Renovation phases</h1><p class="post-date">09.10.2024</p><p>Body.</p>',
+    )
+    assert meta.published == datetime(2024, 9, 10, 8, tzinfo=timezone.utc)
+
+
+def test_a_date_far_below_the_headline_does_not_override_the_markup() -> None:
+    filler = "".join(f"<p>Paragraph {i} of the story, with enough words to be prose.</p>" for i in range(30))
+    meta = snippet(
+        '<meta property="article:published_time" content="2025-01-17T08:00:00+00:00">',
+        f"<h1>Filing your taxes</h1>{filler}<p>April 15, 2025</p>",
+    )
+    assert meta.published == datetime(2025, 1, 17, 8, tzinfo=timezone.utc)
+
+
+def test_a_shown_update_date_wins_over_a_stale_markup_modification() -> None:
+    meta = snippet(
+        '<meta property="article:published_time" content="2025-06-17T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2025-06-17T09:00:00+00:00">',
+        "<h1>Blockchain trends</h1><p>Updated: Dec 18, 2025</p><p>Body.</p>",
+    )
+    assert meta.published == datetime(2025, 6, 17, 9, tzinfo=timezone.utc)
+    assert meta.modified == datetime(2025, 12, 18, tzinfo=timezone.utc)
+
+
+def test_an_update_label_in_the_parents_sibling_makes_the_date_a_revision() -> None:
+    meta = snippet(
+        '<meta property="article:published_time" content="2020-11-12T01:15:00+00:00">'
+        '<meta property="article:modified_time" content="2025-10-02T20:38:20+00:00">',
+        '<h1>Backpacking checklist</h1><div class="article-date"><div class="wrapper">'
+        '<span class="label">Last Updated:</span> <span class="date">September 26, 2024</span>'
+        "</div></div><p>Body.</p>",
+    )
+    assert meta.published == datetime(2020, 11, 12, 1, 15, tzinfo=timezone.utc)
+    assert meta.modified == datetime(2024, 9, 26, tzinfo=timezone.utc)
+
+
+def test_an_update_label_belongs_to_its_own_date_not_to_the_line_before_it() -> None:
+    meta = snippet(
+        body="<h1>Meditation</h1><p class='dateline'><span>August 16, 2019</span>"
+        "<span> - Updated July 9, 2025</span></p><p>Body.</p>"
+    )
+    assert meta.published == datetime(2019, 8, 16, tzinfo=timezone.utc)

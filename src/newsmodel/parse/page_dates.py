@@ -2,20 +2,24 @@
 
 Structured dates (JSON-LD, app state, meta, microdata, ``<time>``) come first. A date written
 near the headline fills in a date the markup does not state ("Updated ..." ones become the
-revision date); failing that, a date the page labels as its publication date anywhere in the body
-("Posted on April 13, 2023"). A date in the URL path is the last resort. Nothing is ever taken
-from the clock.
+revision date), and one the page shows beside its headline replaces a markup date that names
+another day (the visible page wins over stale or SEO markup); failing all that, a date the page
+labels as its publication date anywhere in the body ("Posted on April 13, 2023"). A date in the
+URL path is the last resort. Nothing is ever taken from the clock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from itertools import islice
 
+import attrs
 from lxml import etree
 
+from ._calendar import PAGE_MONTHS
 from .jsonld import as_strings
 from .page_sources import (
     _NOT_VISIBLE,
@@ -82,37 +86,111 @@ _PUBLISHED_WORDS = re.compile(r"publi|posted|erschienen|veröffentlicht", re.IGN
 _UPDATED_WORDS = re.compile(r"updat|modifi|revis|edited|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 
 
-def _visible_dates(src: PageSources, window: TextWindow) -> tuple[datetime | None, datetime | None]:
+# A date the page shows as its own date: among the first pieces nearest the headline, on a short
+# line of its own ("March 1, 2024", "Nov 25, 2025 5:00 am PST"), not in a table of data.
+_SHOWN_NEAREST = 15
+_SHOWN_WORDS = 7
+_DATA_CELLS = frozenset({"td", "th"})
+
+
+@attrs.frozen
+class _Visible:
+    """The publication and update dates written near the headline, and which the page shows."""
+
+    published: datetime | None = None
+    modified: datetime | None = None
+    published_shown: bool = False
+    modified_shown: bool = False
+    # The numeric text the date was read from ("09.10.2024"), whose day and month may be swapped.
+    published_numeric: bool = False
+    modified_numeric: bool = False
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Every date form parse_date reads has a digit; most text pieces have none.
+_DIGIT = re.compile(r"\d")
+
+
+def _numeric(text: str) -> bool:
+    return not any(word in PAGE_MONTHS for word in re.findall(r"[a-zà-ÿ]+", text.lower()))
+
+
+def _visible_dates(src: PageSources, window: TextWindow, nearest: int | None = None) -> _Visible:
     """The publication and update dates written near the headline.
 
     Only short text pieces that are essentially a date ("Published on July 18, 2025",
     "Updated: 10/31/2024") count, nearest to the ``<h1>`` first; a date in running prose or in
-    comments and related links does not.
+    comments and related links does not. ``nearest`` limits the search to that many pieces
+    nearest the headline.
     """
     lang = (page_language(src) or "en-us").lower()
     day_first = not (lang in ("en", "en-us") or lang.startswith("en-us"))
-    published = modified = None
+    found = _Visible()
     # What encloses the headline encloses its article, whatever the wrapper's class names say.
     region = set(window.headline.iterancestors()) if window.headline is not None else set()
-    for text, parent in window.nearest_first():
+    for index, (text, parent) in enumerate(window.nearest_first()[:nearest]):
         stripped = text.strip()
-        if not 6 <= len(stripped) <= 80 or not any(c.isdigit() for c in stripped):
+        if not 6 <= len(stripped) <= 80 or _DIGIT.search(stripped) is None:
             continue
         value = parse_date(stripped, written=True, day_first=day_first)
         if value is None or in_foreign_region(parent, region):
             continue
-        # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"): look at the
-        # enclosing element too, when it is no more than a short date line.
-        around = clean(text_of(parent), limit=200) or ""
-        context = around if len(around) <= 80 else stripped
+        shown = (
+            index < _SHOWN_NEAREST
+            and sum(any(c.isalnum() for c in word) for word in stripped.split()) <= _SHOWN_WORDS
+            and not (isinstance(parent.tag, str) and parent.tag in _DATA_CELLS)
+        )
+        # The label may sit in a sibling ("<span>Updated</span> <time>...</time>"), or in one of
+        # the parent's ("<span class=label>Last Updated:</span> <span class=date>...</span>"):
+        # look at the enclosing elements too, while they are no more than a short line of this
+        # one date.
+        context, holder = stripped, parent
+        for _ in range(2):
+            around = clean(text_of(holder), limit=200) or ""
+            # A line holding a second date may label that one ("May 2, 2019 - Updated July 9, 2025").
+            if len(around) > 80 or len(_YEAR.findall(around)) > 1:
+                break
+            context = around
+            up = holder.getparent()
+            if up is None:
+                break
+            holder = up
         if _UPDATED_WORDS.search(stripped) or (
             not _PUBLISHED_WORDS.search(context) and _UPDATED_WORDS.search(context)
         ):
-            modified = modified or value
+            if found.modified is None:
+                found = attrs.evolve(
+                    found, modified=value, modified_shown=shown, modified_numeric=_numeric(stripped)
+                )
         else:
-            published = value
-            break
-    return published, modified
+            return attrs.evolve(
+                found, published=value, published_shown=shown, published_numeric=_numeric(stripped)
+            )
+    return found
+
+
+# Real UTC offsets run from -12:00 to +14:00: an instant falls on one of these local days.
+_EARLIEST_OFFSET = timedelta(hours=-12)
+_LATEST_OFFSET = timedelta(hours=14)
+
+
+def _same_date(shown: datetime, stated: datetime | None, *, numeric: bool) -> bool:
+    """Whether a date the page shows can be ``stated`` (an instant from the markup).
+
+    An instant is on different calendar days in different zones, so a shown day matches any
+    of them; a numeric date ("09.10.2024") matches with its day and month read either way.
+    """
+    if stated is None:
+        return False
+    days = {shown.date()}
+    if numeric and shown.day <= 12:
+        with contextlib.suppress(ValueError):  # "13.05.2024" read the other way is no date
+            days.add(shown.date().replace(day=shown.month, month=shown.day))
+    if stated.tzinfo is None:
+        return stated.date() in days
+    instant = stated.astimezone(timezone.utc).replace(tzinfo=None)
+    first, last = (instant + _EARLIEST_OFFSET).date(), (instant + _LATEST_OFFSET).date()
+    return any(first <= day <= last for day in days)
 
 
 _MAX_CANDIDATES = 12
@@ -264,10 +342,28 @@ def find_dates(
 ) -> tuple[datetime | None, datetime | None]:
     """The page's ``(published, modified)`` dates, timezone-aware (see the module docstring)."""
     (published, zoned_published), (modified, zoned_modified) = _published(src), _modified(src)
-    if published is None or modified is None:
-        visible_published, visible_modified = _visible_dates(src, window)
-        published = published or visible_published
-        modified = modified or visible_modified
+    # With both dates in the markup, only a date the page shows can change them.
+    visible = _visible_dates(src, window, _SHOWN_NEAREST if published and modified else None)
+    # The date the page shows beside its headline wins over markup that names another day (a
+    # stale or SEO value), unless it is the markup's other date on show: a page that displays
+    # its revision date unlabelled has still been published when its markup says.
+    if (
+        published is not None
+        and visible.published is not None
+        and visible.published_shown
+        and not _same_date(visible.published, published, numeric=visible.published_numeric)
+        and not _same_date(visible.published, modified, numeric=visible.published_numeric)
+    ):
+        published = visible.published
+    if (
+        modified is not None
+        and visible.modified is not None
+        and visible.modified_shown
+        and not _same_date(visible.modified, modified, numeric=visible.modified_numeric)
+    ):
+        modified = visible.modified
+    published = published or visible.published
+    modified = modified or visible.modified
     if published is None:
         published = _labelled_date(src, window)
     if published is None and url:
