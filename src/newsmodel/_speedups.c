@@ -2239,10 +2239,17 @@ done:
  * builds (attributes of end tags, duplicates, a tag cut off by the end of the page), never fewer.
  * Only ASCII bytes are delimiters, so UTF-8 needs no decoding. */
 
+/* What ends the parts of a tag, looked up in one table instead of five comparisons a byte. */
+enum { C_SPACE = 1, C_SLASH = 2, C_GT = 4, C_EQ = 8 };
+static const unsigned char tag_class[256] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['/'] = C_SLASH, ['>'] = C_GT, ['='] = C_EQ,
+};
+
 static inline int
 html_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return tag_class[c] & C_SPACE;
 }
 
 static inline int
@@ -2385,18 +2392,18 @@ tag_over_limit(const unsigned char *p, const unsigned char *end, Py_ssize_t limi
             continue; /* a '<' of text */
         }
         const unsigned char *name = p;
-        while (p < end && !html_space(*p) && *p != '/' && *p != '>') p++;
+        while (p < end && !(tag_class[*p] & (C_SPACE | C_SLASH | C_GT))) p++;
         size_t name_len = (size_t)(p - name);
         Py_ssize_t count = 0;
         int self_closing = 0;
         for (;;) {
             self_closing = 0;
-            while (p < end && (html_space(*p) || *p == '/')) self_closing = *p++ == '/';
+            while (p < end && (tag_class[*p] & (C_SPACE | C_SLASH))) self_closing = *p++ == '/';
             if (p >= end) return 0;
             if (*p == '>') break;
             if (++count > limit) return 1;
             p++; /* the name's first character, which may be '=' */
-            while (p < end && !html_space(*p) && *p != '/' && *p != '>' && *p != '=') p++;
+            while (p < end && !(tag_class[*p] & (C_SPACE | C_SLASH | C_GT | C_EQ))) p++;
             while (p < end && html_space(*p)) p++;
             if (p >= end) return 0;
             if (*p != '=') continue;
@@ -2408,7 +2415,7 @@ tag_over_limit(const unsigned char *p, const unsigned char *end, Py_ssize_t limi
                 if (p == NULL) return 0;
                 p++;
             } else {
-                while (p < end && !html_space(*p) && *p != '>') p++;
+                while (p < end && !(tag_class[*p] & (C_SPACE | C_GT))) p++;
             }
         }
         p++; /* '>' */
