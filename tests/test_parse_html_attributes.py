@@ -289,5 +289,8 @@ def test_deep_nesting_keeps_its_message():
 
 
 def test_the_environment_switch_is_respected():
-    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
+    pure = os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0")
+    if pure:
         assert _attributes.c_attributes_over is None
+    elif os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        assert _attributes.c_attributes_over is not None, "CI builds the extension: the C check must be used"
