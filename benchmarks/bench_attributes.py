@@ -19,10 +19,11 @@ from newsmodel.errors import ParseError
 from newsmodel.parse import _attributes
 from newsmodel.parse._decode import decode_html
 from newsmodel.parse.html import MAX_ATTRIBUTES, _utf8_if_safe, parse_html
-from timing import interleaved_medians
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION = ROOT.parent / "shared" / "conformance" / "extraction"
+ROUNDS = 5
+C_CALLS = 20
 
 
 def _attributes_text(n: int) -> str:
@@ -55,13 +56,22 @@ def main() -> None:
         text = decode_html(gzip.decompress(path.read_bytes()))
         data = _utf8_if_safe(text) or text.encode("utf-8", "surrogatepass")
         sizes.append(len(data))
-        calls = {"python": lambda text=text: _attributes.py_attributes_over(text, MAX_ATTRIBUTES)}
-        if c_check is not None:
-            calls["c"] = lambda data=data: c_check(data, MAX_ATTRIBUTES)
-        medians = interleaved_medians(calls, rounds=3)
-        py_ms.append(medians["python"] * 1e3)
-        if "c" in medians:
-            c_ms.append(medians["c"] * 1e3)
+        c_times: list[float] = []
+        py_times: list[float] = []
+        # Interleaved rounds, so background load falls on both alike; timeit's autorange would
+        # take a quarter of an hour over all the pages.
+        for _ in range(ROUNDS):
+            if c_check is not None:
+                start = time.perf_counter()
+                for _ in range(C_CALLS):
+                    c_check(data, MAX_ATTRIBUTES)
+                c_times.append((time.perf_counter() - start) / C_CALLS)
+            start = time.perf_counter()
+            _attributes.py_attributes_over(text, MAX_ATTRIBUTES)
+            py_times.append(time.perf_counter() - start)
+        py_ms.append(statistics.median(py_times) * 1e3)
+        if c_times:
+            c_ms.append(statistics.median(c_times) * 1e3)
     print(
         f"{len(paths)} pages, median {statistics.median(sizes) / 1e3:.0f} KB, mean {statistics.mean(sizes) / 1e3:.0f} KB"
     )
