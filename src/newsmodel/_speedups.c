@@ -2229,6 +2229,225 @@ done:
     return result;
 }
 
+/* ---- attributes_over: the guard against tags with huge numbers of attributes ----
+ *
+ * libxml2 (2.14) spends time quadratic in the number of attributes of one tag, so parse/html.py
+ * refuses a page with a tag above a limit before lxml sees it. This follows the HTML5 tokenizer
+ * as libxml2 implements it: raw text by element name whatever the context (no foreign content),
+ * script data with its escaped and double-escaped states, a self-closing raw-text start tag
+ * (<script/>) opening no raw text, comments ending at --> or --!>. It may count more than libxml2
+ * builds (attributes of end tags, duplicates, a tag cut off by the end of the page), never fewer.
+ * Only ASCII bytes are delimiters, so UTF-8 needs no decoding. */
+
+/* What ends the parts of a tag, looked up in one table instead of five comparisons a byte. */
+enum { C_SPACE = 1, C_SLASH = 2, C_GT = 4, C_EQ = 8 };
+static const unsigned char tag_class[256] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['/'] = C_SLASH, ['>'] = C_GT, ['='] = C_EQ,
+};
+
+static inline int
+html_space(unsigned char c)
+{
+    return tag_class[c] & C_SPACE;
+}
+
+static inline int
+ascii_alpha(unsigned char c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 'z';
+}
+
+/* Whether p starts with the lower-case ASCII name (any case) followed by whitespace, / or >. */
+static int
+name_then_delimiter(const unsigned char *p, const unsigned char *end, const char *name, size_t len)
+{
+    if ((size_t)(end - p) <= len) return 0;
+    for (size_t i = 0; i < len; i++)
+        if ((p[i] | 0x20) != (unsigned char)name[i]) return 0;
+    return html_space(p[len]) || p[len] == '/' || p[len] == '>';
+}
+
+/* Where the raw text after a <name ...> start tag ends: the '<' of its end tag, or end. */
+static const unsigned char *
+skip_raw_text(const unsigned char *p, const unsigned char *end, const char *name, size_t len)
+{
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if (end - p > 1 && p[1] == '/' && name_then_delimiter(p + 2, end, name, len)) return p;
+        p++;
+    }
+    return end;
+}
+
+/* Where a script's content ends: the '<' of the </script that ends it, or end. */
+static const unsigned char *
+skip_script(const unsigned char *p, const unsigned char *end)
+{
+    enum { DATA, ESCAPED, DOUBLE_ESCAPED } state = DATA;
+    while (p < end) {
+        if (state == DATA) {
+            p = memchr(p, '<', (size_t)(end - p));
+            if (p == NULL) return end;
+            if (end - p > 1 && p[1] == '/' && name_then_delimiter(p + 2, end, "script", 6)) return p;
+            if (end - p > 3 && p[1] == '!' && p[2] == '-' && p[3] == '-') {
+                state = ESCAPED;
+                p += 2; /* "<!--" leaves the tokenizer in "escaped dash dash": "<!-->" ends it */
+            } else {
+                p++;
+            }
+            continue;
+        }
+        unsigned char c = *p;
+        if (c == '-') {
+            if (end - p > 2 && p[1] == '-' && p[2] == '>') {
+                state = DATA;
+                p += 3;
+            } else {
+                p++;
+            }
+        } else if (c == '<') {
+            if (end - p > 1 && p[1] == '/' && name_then_delimiter(p + 2, end, "script", 6)) {
+                if (state == ESCAPED) return p;
+                state = ESCAPED;
+                p += 9; /* "</script" and its delimiter */
+            } else if (state == ESCAPED && name_then_delimiter(p + 1, end, "script", 6)) {
+                state = DOUBLE_ESCAPED;
+                p += 8; /* "<script" and its delimiter */
+            } else {
+                p++;
+            }
+        } else {
+            p++;
+        }
+    }
+    return end;
+}
+
+typedef enum { RAW_NONE, RAW_TEXT, RAW_SCRIPT, RAW_PLAINTEXT } raw_kind;
+
+static raw_kind
+raw_element(const unsigned char *name, size_t len, const char **lower)
+{
+    static const char *const raw[] = {"style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", NULL};
+    char buf[10];
+    if (len > 9) return RAW_NONE;
+    for (size_t i = 0; i < len; i++) buf[i] = (char)(name[i] | 0x20);
+    buf[len] = '\0';
+    /* | 0x20 maps some non-letters onto letters; a raw name is letters only */
+    for (size_t i = 0; i < len; i++)
+        if (!ascii_alpha(name[i])) return RAW_NONE;
+    if (strcmp(buf, "script") == 0) return RAW_SCRIPT;
+    if (strcmp(buf, "plaintext") == 0) return RAW_PLAINTEXT;
+    for (int i = 0; raw[i] != NULL; i++)
+        if (strcmp(buf, raw[i]) == 0) {
+            *lower = raw[i];
+            return RAW_TEXT;
+        }
+    return RAW_NONE;
+}
+
+/* 1 if a tag of the page has more than limit attributes, else 0. */
+static int
+tag_over_limit(const unsigned char *p, const unsigned char *end, Py_ssize_t limit)
+{
+    while (p < end) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (p == NULL || ++p >= end) return 0;
+        unsigned char c = *p;
+        int end_tag = 0;
+        if (c == '!') {
+            if (end - p > 2 && p[1] == '-' && p[2] == '-') {
+                p += 3;
+                if (p < end && *p == '>') { p++; continue; }
+                if (end - p > 1 && p[0] == '-' && p[1] == '>') { p += 2; continue; }
+                for (;;) {
+                    p = memchr(p, '-', (size_t)(end - p));
+                    if (p == NULL || end - p < 3) return 0;
+                    if (p[1] == '-' && (p[2] == '>' || (p[2] == '!' && end - p > 3 && p[3] == '>'))) break;
+                    p++;
+                }
+                p += p[2] == '>' ? 3 : 4;
+                continue;
+            }
+            p = memchr(p, '>', (size_t)(end - p)); /* bogus comment, DOCTYPE, CDATA */
+            if (p == NULL) return 0;
+            continue;
+        }
+        if (c == '?') {
+            p = memchr(p, '>', (size_t)(end - p));
+            if (p == NULL) return 0;
+            continue;
+        }
+        if (c == '/') {
+            if (++p >= end) return 0;
+            if (!ascii_alpha(*p)) {
+                if (*p != '>') p = memchr(p, '>', (size_t)(end - p));
+                if (p == NULL) return 0;
+                p++;
+                continue;
+            }
+            end_tag = 1;
+        } else if (!ascii_alpha(c)) {
+            continue; /* a '<' of text */
+        }
+        const unsigned char *name = p;
+        while (p < end && !(tag_class[*p] & (C_SPACE | C_SLASH | C_GT))) p++;
+        size_t name_len = (size_t)(p - name);
+        Py_ssize_t count = 0;
+        int self_closing = 0;
+        for (;;) {
+            self_closing = 0;
+            while (p < end && (tag_class[*p] & (C_SPACE | C_SLASH))) self_closing = *p++ == '/';
+            if (p >= end) return 0;
+            if (*p == '>') break;
+            if (++count > limit) return 1;
+            p++; /* the name's first character, which may be '=' */
+            while (p < end && !(tag_class[*p] & (C_SPACE | C_SLASH | C_GT | C_EQ))) p++;
+            while (p < end && html_space(*p)) p++;
+            if (p >= end) return 0;
+            if (*p != '=') continue;
+            p++;
+            while (p < end && html_space(*p)) p++;
+            if (p >= end) return 0;
+            if (*p == '"' || *p == '\'') {
+                p = memchr(p + 1, *p, (size_t)(end - p - 1));
+                if (p == NULL) return 0;
+                p++;
+            } else {
+                while (p < end && !(tag_class[*p] & (C_SPACE | C_GT))) p++;
+            }
+        }
+        p++; /* '>' */
+        if (end_tag || self_closing) continue;
+        const char *lower = NULL;
+        switch (raw_element(name, name_len, &lower)) {
+        case RAW_NONE: break;
+        case RAW_TEXT: p = skip_raw_text(p, end, lower, name_len); break;
+        case RAW_SCRIPT: p = skip_script(p, end); break;
+        case RAW_PLAINTEXT: return 0;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+attributes_over(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_buffer page;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "y*n:attributes_over", &page, &limit)) return NULL;
+    if (limit < 0) {
+        PyBuffer_Release(&page);
+        PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+        return NULL;
+    }
+    const unsigned char *start = page.buf;
+    int over = tag_over_limit(start, start + page.len, limit);
+    PyBuffer_Release(&page);
+    return PyBool_FromLong(over);
+}
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Check the model classes and take the Python hooks; raise TypeError if a class is unexpected."},
@@ -2255,6 +2474,8 @@ static PyMethodDef methods[] = {
      "neither nest nor cross nor are empty; None for any other paragraph."},
     {"counters", counters, METH_NOARGS, "(articles read, articles written, Python hooks called) by this module."},
     {"fields", fields, METH_NOARGS, "The attrs fields, in order, this module expects of each class."},
+    {"attributes_over", attributes_over, METH_VARARGS,
+     "attributes_over(page, limit): whether a tag of the UTF-8 page has more than limit attributes."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -19,17 +19,22 @@ from lxml.html import HtmlElement
 from ..errors import ParseError
 from ..model import _XML_UNSAFE, Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
 from ..quotes import quote_paragraphs
+from ._attributes import attributes_over
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
 from ._decode import decode_html
 from ._inline import clean_text, strip_unsafe
 from .metadata import PageMetadata, extract_metadata
 
-__all__ = ["MAX_PAGE_SIZE", "load_html", "parse_html"]
+__all__ = ["MAX_ATTRIBUTES", "MAX_PAGE_SIZE", "load_html", "parse_html"]
 
 #: Pages larger than this (in bytes, or characters for ``str`` input) are refused by default:
 #: no news article comes near it, and parsing costs memory in proportion.
 MAX_PAGE_SIZE = 16 * 1024 * 1024
+#: Pages with a tag (start or end tag) carrying more attributes than this are refused: libxml2
+#: and lxml take time quadratic in the number of attributes of one element (hours for one tag
+#: filling a page), and real tags carry a few dozen at most.
+MAX_ATTRIBUTES = 512
 
 
 # huge_tree stays off, so libxml2's limits on depth and node size protect memory; comments and
@@ -107,8 +112,9 @@ def _utf8_if_safe(text: str) -> bytes | None:
 def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElement:
     """Decode and parse a page into an lxml tree, refusing input that is not a usable page.
 
-    Raises :class:`~newsmodel.errors.ParseError` for empty, binary, oversized or
-    too deeply nested input.
+    Raises :class:`~newsmodel.errors.ParseError` for empty, binary, oversized or too deeply
+    nested input, a tag with more than :data:`MAX_ATTRIBUTES` attributes, or a text too large
+    for libxml2's limits.
     """
     return _load(html, max_size, _PARSER)
 
@@ -138,6 +144,10 @@ def _load(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> Htm
         text = strip_unsafe(text)
     if not text or text.isspace():
         raise ParseError("empty input: no article content found")
+    if attributes_over(text, data, MAX_ATTRIBUTES):
+        raise ParseError(
+            f"page has a tag with more than {MAX_ATTRIBUTES} attributes, too many to parse in reasonable time"
+        )
     try:
         if data is not None:
             parser = _UTF8_TWINS.get(id(parser), parser)
@@ -147,10 +157,15 @@ def _load(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> Htm
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"could not parse the page as HTML: {exc}") from exc
     for entry in parser.error_log:
-        if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in entry.message:
-            # libxml2 stops reading at its depth limit; returning what it read would silently
-            # truncate the article.
+        # libxml2 stops reading at its limits; returning what it read would silently truncate
+        # the article.
+        if "Excessive depth" in entry.message:
             raise ParseError(f"page nested too deeply to read completely ({entry.message.strip()})")
+        if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise ParseError(
+                "page has a text or node too large for the parser's safety limits to read completely"
+                f" ({entry.message.strip()})"
+            )
     return root
 
 
