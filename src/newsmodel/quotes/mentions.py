@@ -26,6 +26,9 @@ _TOKEN = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
 _AGE = re.compile(r"\d+-year-old\Z")
+# A NamedTuple's generated __new__ is a Python function; tuple.__new__ builds the same tuple
+# without that call, which counts where a paragraph makes hundreds of tokens and names.
+_new_tuple = tuple.__new__
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
 
@@ -59,28 +62,30 @@ def tokenize(text: str, spans: list[MarkedSpan]) -> list[Token]:
     """Split ``text`` into tokens, each quoted span (with its marks) becoming one ``quote`` token."""
     tokens: list[Token] = []
     append = tokens.append
+    new = _new_tuple
+    abbreviations = lx.ABBREVIATIONS
     position = 0
     for index, span in enumerate([*spans, None]):
         stop = len(text) if span is None else span.open_start
         for match in _TOKEN.finditer(text, position, stop):
             kind = match.lastgroup
-            start = match.start()
+            start, end = match.span()
             if kind == "word":
                 word = match.group()
                 lower = word.lower()
-                if text[match.end() : match.end() + 1] == "." and (
-                    lower + "." in lx.ABBREVIATIONS or (len(word) == 1 and word.isupper())
+                if text[end : end + 1] == "." and (
+                    lower + "." in abbreviations or (len(word) == 1 and word.isupper())
                 ):
-                    append(Token(word + ".", start, match.end() + 1, "word", lower + "."))
-                    position = match.end() + 1
+                    append(new(Token, (word + ".", start, end + 1, "word", lower + ".", -1)))
+                    position = end + 1
                 else:
-                    append(Token(word, start, match.end(), "word", lower))
+                    append(new(Token, (word, start, end, "word", lower, -1)))
             elif start >= position:
                 piece = match.group()
-                append(Token(piece, start, match.end(), "end" if kind == "end" else "punct", piece))
+                append(new(Token, (piece, start, end, "end" if kind == "end" else "punct", piece, -1)))
         if span is not None:
-            tokens.append(
-                Token(text[span.start : span.end], span.open_start, span.close_end, "quote", "", index)
+            append(
+                new(Token, (text[span.start : span.end], span.open_start, span.close_end, "quote", "", index))
             )
             position = span.close_end
     return tokens
@@ -741,10 +746,13 @@ def _opens_clause(tokens: list[Token], i: int) -> bool:
     return previous.lower in lx.LINKERS
 
 
-# A capitalised run of words, possibly with name particles: what scan_names looks at.
+# A capitalised run of words, possibly with name particles: what scan_names looks at. The run
+# opens on a letter that is no a-z (\w but not a digit, "_" or a-z), at the start of a word.
+# Written as a plain character range checked again behind it, so the regex engine skips the
+# many lower-case letters with its fast range scan instead of testing every position.
 _CAPITAL_RUN = re.compile(
-    r"(?<![\w’'])[^\W\d_a-z][\w’'\-]*\.?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?"
-    r"[^\W\d_a-z][\w’'\-]*\.?)*"
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])(?<![\w’'].)[\w’'\-]*\.?"
+    r"(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?[^\W\d_a-z][\w’'\-]*\.?)*"
 )
 
 
@@ -755,31 +763,28 @@ def scan_names(text: str) -> list[Mention]:
     starts a sentence or is a possessive, the two cases a word-by-word reading would also find.
     """
     found: list[Mention] = []
+    append = found.append
+    new = _new_tuple
     for match in _CAPITAL_RUN.finditer(text):
         template = _scanned_name(match.group())
         if template is None:
             continue
         offset = match.start()
-        before = text[max(0, offset - 16) : offset].rstrip()[-1:]
-        salient = template.salient or not before or before in '.!?:;"”'
+        first, last, kind, name, category, gender, title, salient, start, end = template
+        if not salient:
+            before = text[max(0, offset - 16) : offset].rstrip()[-1:]
+            salient = not before or before in '.!?:;"”'
         if not salient:
             following = _AUXILIARY_AFTER.match(text, match.end())
             if following is not None and following.group(1).lower() in lx.SUBJECT_AUXILIARIES:
                 preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
                 salient = preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS
-        # Built field by field: NamedTuple._replace costs several times as much, once per name.
-        found.append(
-            Mention(
-                template.first,
-                template.last,
-                template.kind,
-                template.text,
-                template.category,
-                template.gender,
-                template.title,
-                salient,
-                offset + template.start,
-                offset + template.end,
+        # Built as a plain tuple: NamedTuple._replace, or even the class's __new__, costs
+        # several times as much, once per name.
+        append(
+            new(
+                Mention,
+                (first, last, kind, name, category, gender, title, salient, offset + start, offset + end),
             )
         )
     return found
