@@ -772,7 +772,13 @@ def scan_names(text: str) -> list[Mention]:
         offset = match.start()
         first, last, kind, name, category, gender, title, salient, start, end = template
         if not salient:
-            before = text[max(0, offset - 16) : offset].rstrip()[-1:]
+            # The last non-space character of the 16 before the run; nearly always one of
+            # the two right before it.
+            before = text[offset - 1] if offset else ""
+            if before.isspace():
+                before = text[offset - 2] if offset > 1 else ""
+                if before.isspace():
+                    before = text[max(0, offset - 16) : offset].rstrip()[-1:]
             salient = not before or before in '.!?:;"”'
         if not salient:
             following = _AUXILIARY_AFTER.match(text, match.end())
