@@ -7,6 +7,7 @@ what it found; :func:`text_window` gives the visible text around the headline.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Container, Iterable, Iterator
@@ -148,7 +149,13 @@ def _is_teaser(article: etree._Element) -> bool:
 
 
 def _foreign_tokens(node: etree._Element) -> bool:
-    for token in f"{node.get('class') or ''} {node.get('id') or ''}".split():
+    return _foreign_names(node.get("class") or "", node.get("id") or "")
+
+
+# Cached: the same class names come up for every element whose ancestors are looked at.
+@functools.lru_cache(maxsize=4096)
+def _foreign_names(classes: str, ident: str) -> bool:
+    for token in f"{classes} {ident}".split():
         if "[" not in token and ":" not in token and _FOREIGN_TOKEN.fullmatch(token):
             return True
     return False
