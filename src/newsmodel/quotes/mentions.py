@@ -105,6 +105,8 @@ def _is_capital(token: Token) -> bool:
 
 
 _ELISION_MARKS = "’'"
+_ELISION_SET = frozenset(_ELISION_MARKS)
+_DETERMINERS_AND_PRONOUNS = frozenset(lx.DETERMINERS) | frozenset(lx.PRONOUNS)
 _ELIDED_ARTICLES = frozenset(("l’", "l'"))
 
 
@@ -129,6 +131,17 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             i += 1
             continue
         lower = token.lower
+        if (
+            lower not in _DETERMINERS_AND_PRONOUNS
+            and "-" not in lower
+            and lower[1:2] not in _ELISION_SET
+            and token.text[1:2] not in _ELISION_SET
+            and not token.text[0].isupper()
+        ):
+            # Most words: no article, pronoun, elision, hyphen or capital, so none of the
+            # tests below applies.
+            i += 1
+            continue
         if lower in lx.DETERMINERS:
             mention = _nominal_mention(text, tokens, i)
             if mention is not None:
