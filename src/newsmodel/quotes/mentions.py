@@ -418,7 +418,7 @@ def _name_mention(
     if not name.strip():
         return None  # "ß0": a lower-case letter with no upper case, stripped as if elided
     lowered = [w.lower() for w in name_words]
-    is_org = any(w in lx.ORG_WORDS for w in lowered) or (
+    is_org = not lx.ORG_WORDS.isdisjoint(lowered) or (
         len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
     )
     if gender is None and not is_org:
@@ -479,17 +479,20 @@ def _name_mention(
             and not _after_preposition(tokens, min(lead, first))
         )
     )
-    return Mention(
-        lead,
-        last,
-        "name",
-        name,
-        "org" if is_org else "person",
-        "org" if is_org else gender,
-        title,
-        salient,
-        start,
-        end,
+    return _new_tuple(
+        Mention,
+        (
+            lead,
+            last,
+            "name",
+            name,
+            "org" if is_org else "person",
+            "org" if is_org else gender,
+            title,
+            salient,
+            start,
+            end,
+        ),
     )
 
 
@@ -830,8 +833,10 @@ def _scanned_name(run: str) -> Mention | None:
     for word in words:
         start = run.index(word, offset)
         offset = start + len(word)
-        tokens.append(Token(word, start, offset, "word", word.lower()))
+        tokens.append(_new_tuple(Token, (word, start, offset, "word", word.lower(), -1)))
     mention = _name_mention(run, tokens, 0, len(tokens) - 1)
     if mention is None or mention.kind != "name":
         return None
-    return mention._replace(first=-1, last=-1, salient=_is_possessive(tokens[-1]))
+    _, _, kind, text, category, gender, title, _, start, end = mention
+    salient = _is_possessive(tokens[-1])
+    return _new_tuple(Mention, (-1, -1, kind, text, category, gender, title, salient, start, end))
