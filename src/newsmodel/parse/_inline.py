@@ -14,7 +14,10 @@ from ..model import _XML_UNSAFE, Emphasis, EmphasisStyle, Link, Mark
 
 __all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
 
-_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+# A run of ASCII whitespace that is not already a single space: what collapsing changes. Lone
+# spaces between words (most of any text) are then no matches, each of which would cost a
+# replacement; the lookarounds keep the fast first-character scan.
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v](?:(?<=[\t\n\r\f\v])|(?=[ \t\n\r\f\v]))[ \t\n\r\f\v]*")
 _ASCII_SPACE = " \t\n\r\f\v"
 
 

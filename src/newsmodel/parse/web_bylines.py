@@ -7,6 +7,7 @@ reviewer are not bylines at all.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -104,6 +105,8 @@ _DIGIT = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
+# Cached: the reconcilers fold the same few names and titles again and again for each page.
+@functools.lru_cache(maxsize=4096)
 def fold_name(name: str) -> str:
     """A key for comparing names across sources: case, diacritics, punctuation and spacing folded."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

@@ -25,7 +25,11 @@ _TOKEN = re.compile(
     r"(?P<word>\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?=\s))?)|(?P<end>[!?…]+|\.)|(?P<punct>[,;:()\[\]\u2014\u2013]|--)"
 )
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])\Z")
+_POSSESSIVE_LAST = ("s", "’", "'")  # what a possessive ends with: a cheap test before the search
 _AGE = re.compile(r"\d+-year-old\Z")
+# A NamedTuple's generated __new__ is a Python function; tuple.__new__ builds the same tuple
+# without that call, which counts where a paragraph makes hundreds of tokens and names.
+_new_tuple = tuple.__new__
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\Z")
 
 
@@ -59,28 +63,30 @@ def tokenize(text: str, spans: list[MarkedSpan]) -> list[Token]:
     """Split ``text`` into tokens, each quoted span (with its marks) becoming one ``quote`` token."""
     tokens: list[Token] = []
     append = tokens.append
+    new = _new_tuple
+    abbreviations = lx.ABBREVIATIONS
     position = 0
     for index, span in enumerate([*spans, None]):
         stop = len(text) if span is None else span.open_start
         for match in _TOKEN.finditer(text, position, stop):
             kind = match.lastgroup
-            start = match.start()
+            start, end = match.span()
             if kind == "word":
                 word = match.group()
                 lower = word.lower()
-                if text[match.end() : match.end() + 1] == "." and (
-                    lower + "." in lx.ABBREVIATIONS or (len(word) == 1 and word.isupper())
+                if text[end : end + 1] == "." and (
+                    lower + "." in abbreviations or (len(word) == 1 and word.isupper())
                 ):
-                    append(Token(word + ".", start, match.end() + 1, "word", lower + "."))
-                    position = match.end() + 1
+                    append(new(Token, (word + ".", start, end + 1, "word", lower + ".", -1)))
+                    position = end + 1
                 else:
-                    append(Token(word, start, match.end(), "word", lower))
+                    append(new(Token, (word, start, end, "word", lower, -1)))
             elif start >= position:
                 piece = match.group()
-                append(Token(piece, start, match.end(), "end" if kind == "end" else "punct", piece))
+                append(new(Token, (piece, start, end, "end" if kind == "end" else "punct", piece, -1)))
         if span is not None:
-            tokens.append(
-                Token(text[span.start : span.end], span.open_start, span.close_end, "quote", "", index)
+            append(
+                new(Token, (text[span.start : span.end], span.open_start, span.close_end, "quote", "", index))
             )
             position = span.close_end
     return tokens
@@ -99,11 +105,15 @@ def _is_capital(token: Token) -> bool:
 
 
 _ELISION_MARKS = "’'"
+_ELISION_SET = frozenset(_ELISION_MARKS)
+_DETERMINERS_AND_PRONOUNS = frozenset(lx.DETERMINERS) | frozenset(lx.PRONOUNS)
 _ELIDED_ARTICLES = frozenset(("l’", "l'"))
 
 
 def _bare(word: str) -> str:
     """The word without a possessive ending."""
+    if not word.endswith(_POSSESSIVE_LAST):
+        return word  # most words: no regex search needed
     match = _POSSESSIVE.search(word)
     if match is None:
         return word
@@ -121,6 +131,17 @@ def find_mentions(text: str, tokens: list[Token]) -> list[Mention]:
             i += 1
             continue
         lower = token.lower
+        if (
+            lower not in _DETERMINERS_AND_PRONOUNS
+            and "-" not in lower
+            and lower[1:2] not in _ELISION_SET
+            and token.text[1:2] not in _ELISION_SET
+            and not token.text[0].isupper()
+        ):
+            # Most words: no article, pronoun, elision, hyphen or capital, so none of the
+            # tests below applies.
+            i += 1
+            continue
         if lower in lx.DETERMINERS:
             mention = _nominal_mention(text, tokens, i)
             if mention is not None:
@@ -285,7 +306,7 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     """The index of the last token of the capitalised run starting at ``i``."""
     end = i
     size = len(tokens)
-    while end + 1 < size and not _POSSESSIVE.search(tokens[end].text):
+    while end + 1 < size and not _is_possessive(tokens[end]):
         following = tokens[end + 1]
         if _is_capital(following) and _bare(following.lower) not in lx.STOP_CAPITALS:
             end += 1
@@ -334,12 +355,15 @@ def _name_mention(
 ) -> Mention | None:
     """The name in ``tokens[first..last]``; ``lead`` is where a role noun phrase before it starts."""
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
-    if first == last and _opens_sentence(tokens, first) and words[0].endswith(_VERB_ENDINGS):
-        return None  # "Asked whether …", "Speaking to reporters, …": a verb, not a name
-    if first == last and _opens_sentence(tokens, first) and _is_participle_phrase(tokens, first):
-        return None  # "Coincée à l’aéroport, …", "Arrivata a Roma, …": a participle, not a name
-    if first == last and (_is_adjective_capital(tokens, first) or _is_modifier_capital(tokens, first)):
-        return None  # "Olympic rower …", "Opposition councillor Tomas Varga": it describes a noun
+    if first == last:
+        if _opens_sentence(tokens, first) and (
+            words[0].endswith(_VERB_ENDINGS)  # "Asked whether …", "Speaking to reporters, …": a verb
+            # "Coincée à l’aéroport, …", "Arrivata a Roma, …": a participle, not a name
+            or _is_participle_phrase(tokens, first)
+        ):
+            return None
+        if _is_adjective_capital(tokens, first) or _is_modifier_capital(tokens, first):
+            return None  # "Olympic rower …", "Opposition councillor Tomas Varga": it describes a noun
     begin = first
     # A sentence-initial "The" or "However" is not part of a name.
     while begin <= last and _bare(words[begin - first]) in lx.STOP_CAPITALS:
@@ -394,7 +418,7 @@ def _name_mention(
     if not name.strip():
         return None  # "ß0": a lower-case letter with no upper case, stripped as if elided
     lowered = [w.lower() for w in name_words]
-    is_org = any(w in lx.ORG_WORDS for w in lowered) or (
+    is_org = not lx.ORG_WORDS.isdisjoint(lowered) or (
         len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
     )
     if gender is None and not is_org:
@@ -455,17 +479,20 @@ def _name_mention(
             and not _after_preposition(tokens, min(lead, first))
         )
     )
-    return Mention(
-        lead,
-        last,
-        "name",
-        name,
-        "org" if is_org else "person",
-        "org" if is_org else gender,
-        title,
-        salient,
-        start,
-        end,
+    return _new_tuple(
+        Mention,
+        (
+            lead,
+            last,
+            "name",
+            name,
+            "org" if is_org else "person",
+            "org" if is_org else gender,
+            title,
+            salient,
+            start,
+            end,
+        ),
     )
 
 
@@ -633,6 +660,7 @@ def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].kind == "end" or tokens[i - 1].kind == "quote"
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_title(word: str) -> bool:
     """ "Senator", "Sen.", "Innenminister", "Minister-president", "Richterin"."""
     if word in lx.TITLES or word + "." in lx.TITLES or word.endswith(lx.TITLE_SUFFIXES):
@@ -728,7 +756,8 @@ _NOT_IN_NOMINAL = (
 
 
 def _is_possessive(token: Token) -> bool:
-    return _POSSESSIVE.search(token.text) is not None
+    text = token.text
+    return text.endswith(_POSSESSIVE_LAST) and _POSSESSIVE.search(text) is not None
 
 
 def _opens_clause(tokens: list[Token], i: int) -> bool:
@@ -741,10 +770,13 @@ def _opens_clause(tokens: list[Token], i: int) -> bool:
     return previous.lower in lx.LINKERS
 
 
-# A capitalised run of words, possibly with name particles: what scan_names looks at.
+# A capitalised run of words, possibly with name particles: what scan_names looks at. The run
+# opens on a letter that is no a-z (\w but not a digit, "_" or a-z), at the start of a word.
+# Written as a plain character range checked again behind it, so the regex engine skips the
+# many lower-case letters with its fast range scan instead of testing every position.
 _CAPITAL_RUN = re.compile(
-    r"(?<![\w’'])[^\W\d_a-z][\w’'\-]*\.?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?"
-    r"[^\W\d_a-z][\w’'\-]*\.?)*"
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])(?<![\w’'].)[\w’'\-]*\.?"
+    r"(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|la|le|bin|al|di|du) )?[^\W\d_a-z][\w’'\-]*\.?)*"
 )
 
 
@@ -755,31 +787,34 @@ def scan_names(text: str) -> list[Mention]:
     starts a sentence or is a possessive, the two cases a word-by-word reading would also find.
     """
     found: list[Mention] = []
+    append = found.append
+    new = _new_tuple
     for match in _CAPITAL_RUN.finditer(text):
         template = _scanned_name(match.group())
         if template is None:
             continue
         offset = match.start()
-        before = text[max(0, offset - 16) : offset].rstrip()[-1:]
-        salient = template.salient or not before or before in '.!?:;"”'
+        first, last, kind, name, category, gender, title, salient, start, end = template
+        if not salient:
+            # The last non-space character of the 16 before the run; nearly always one of
+            # the two right before it.
+            before = text[offset - 1] if offset else ""
+            if before.isspace():
+                before = text[offset - 2] if offset > 1 else ""
+                if before.isspace():
+                    before = text[max(0, offset - 16) : offset].rstrip()[-1:]
+            salient = not before or before in '.!?:;"”'
         if not salient:
             following = _AUXILIARY_AFTER.match(text, match.end())
             if following is not None and following.group(1).lower() in lx.SUBJECT_AUXILIARIES:
                 preceding = _WORD_BEFORE.search(text, max(0, offset - 24), offset)
                 salient = preceding is None or preceding.group(1).lower() not in lx.PREPOSITIONS
-        # Built field by field: NamedTuple._replace costs several times as much, once per name.
-        found.append(
-            Mention(
-                template.first,
-                template.last,
-                template.kind,
-                template.text,
-                template.category,
-                template.gender,
-                template.title,
-                salient,
-                offset + template.start,
-                offset + template.end,
+        # Built as a plain tuple: NamedTuple._replace, or even the class's __new__, costs
+        # several times as much, once per name.
+        append(
+            new(
+                Mention,
+                (first, last, kind, name, category, gender, title, salient, offset + start, offset + end),
             )
         )
     return found
@@ -798,8 +833,10 @@ def _scanned_name(run: str) -> Mention | None:
     for word in words:
         start = run.index(word, offset)
         offset = start + len(word)
-        tokens.append(Token(word, start, offset, "word", word.lower()))
+        tokens.append(_new_tuple(Token, (word, start, offset, "word", word.lower(), -1)))
     mention = _name_mention(run, tokens, 0, len(tokens) - 1)
     if mention is None or mention.kind != "name":
         return None
-    return mention._replace(first=-1, last=-1, salient=_is_possessive(tokens[-1]))
+    _, _, kind, text, category, gender, title, _, start, end = mention
+    salient = _is_possessive(tokens[-1])
+    return _new_tuple(Mention, (-1, -1, kind, text, category, gender, title, salient, start, end))

@@ -47,11 +47,17 @@ class NameRegistry:
 
     def add_all(self, paragraph: int, mentions: Iterable[Mention]) -> None:
         """Record the names among ``mentions``, found in paragraph number ``paragraph``."""
+        names = self._names
         for mention in mentions:
             if mention.kind == "name":
-                self._add(tuple(mention.text.split()), paragraph)
+                words = tuple(mention.text.split())
+                seen = names.get(words)
+                if seen is None:
+                    self._add(words, paragraph)
+                elif len(seen) < _MAX_NAMES_PER_WORD:
+                    seen.append(paragraph)  # a name seen before: what _add does, without the call
                 if mention.gender in ("m", "f"):
-                    self._genders.setdefault(mention.text.split()[-1].casefold(), mention.gender)
+                    self._genders.setdefault(words[-1].casefold(), mention.gender)
 
     def fullest(self, name: str, paragraph: int) -> str:
         """The fullest form of ``name`` in the document, as seen from paragraph ``paragraph``."""
