@@ -211,6 +211,8 @@ def test_hostile_html_scores_the_same(body, prefix):
     if not page.strip():
         page = "<p>x</p>"
     root = etree.fromstring(page, html._PAGE_PARSER)
+    if root is None:  # nothing libxml2 keeps as an element ("<![CDATA[ raw ]]>")
+        return
     assert_same(root)
     _content.clean_tree(root)
     assert_same(root)
