@@ -292,11 +292,45 @@ def test_foreign_objects_are_left_to_python():
 
 
 @needs_pagescore
-def test_label_cache_is_shared_with_python():
-    _content._LABEL_KINDS.clear()
-    root = etree.fromstring('<div class="related-links">x</div>', html._PAGE_PARSER)
+def test_non_ascii_labels_go_through_the_python_cache():
+    root = etree.fromstring(
+        '<div class="related-links" id="é">x</div><p class="related">y</p>', html._PAGE_PARSER
+    )
     assert_same(root)
-    assert _content._LABEL_KINDS.get("related-links  ") == _content._BOILERPLATE
+    _content._LABEL_KINDS.clear()
+    pagescore.score(list(root.iter(etree.Element)))
+    # ASCII labels are classified in C, without the Python cache.
+    assert _content._LABEL_KINDS == {"related-links é ": _content._BOILERPLATE}
+
+
+ascii_labels = st.lists(
+    st.sampled_from(WORDS).map(lambda w: w if w.isascii() else "x")
+    | st.sampled_from([w.upper() for w in WORDS if w.isascii()] + ["Sr", "ReadMore", "W", "HAS"])
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=6),
+    max_size=8,
+).flatmap(
+    lambda ws: st.lists(
+        st.sampled_from([" ", "-", "_", "", "  ", "\t", "\x1c", "\x0b", "1", "--", " - "]),
+        min_size=len(ws),
+        max_size=len(ws),
+    ).map(lambda seps: "".join(w + sep for w, sep in zip(ws, seps, strict=True)))
+)
+
+
+@needs_pagescore
+@given(ascii_labels)
+def test_ascii_labels_are_classified_as_in_python(label):
+    assert pagescore.label_kind(label) == _content._classify_label(label.lower())
+
+
+@needs_pagescore
+@given(st.text(max_size=20))
+def test_any_label_is_classified_as_in_python_or_left_to_it(label):
+    kind = pagescore.label_kind(label)
+    if label.isascii():
+        assert kind == _content._classify_label(label.lower())
+    else:
+        assert kind is None
 
 
 def test_pure_python_switch(monkeypatch):

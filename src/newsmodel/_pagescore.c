@@ -120,6 +120,86 @@ static Py_ssize_t loose_text_min;
 static long kind_plain, kind_boilerplate, kind_body;
 static int configured = 0;
 
+/* The word lists of _classify_label, for labels that are all ASCII (nearly all): there lower()
+ * and split() touch ASCII only, so the C version below gives exactly the Python answer, and a
+ * page's ids ("post-12345") no longer each cost a Python call and a cache entry. */
+enum { W_STRONG = 1, W_WEAK = 2, W_CONTENT = 4, W_BODY = 8, W_LAYOUT = 16, W_HIDDEN = 32, W_TRIGGER = 64 };
+#define WORD_SLOTS 1024 /* a power of two, well over twice the words of all lists */
+typedef struct {
+    char *text;
+    size_t size;
+    unsigned flags;
+} word_entry;
+static word_entry word_table[WORD_SLOTS];
+static size_t word_count = 0, word_max_size = 0;
+
+static size_t
+word_hash(const char *text, size_t size)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < size; i++) h = (h ^ (unsigned char)text[i]) * 16777619u;
+    return h;
+}
+
+static unsigned
+word_flags(const char *text, size_t size)
+{
+    if (size == 0 || size > word_max_size) return 0;
+    for (size_t slot = word_hash(text, size) & (WORD_SLOTS - 1);; slot = (slot + 1) & (WORD_SLOTS - 1)) {
+        const word_entry *e = &word_table[slot];
+        if (e->text == NULL) return 0;
+        if (e->size == size && memcmp(e->text, text, size) == 0) return e->flags;
+    }
+}
+
+static void
+clear_words(void)
+{
+    for (size_t i = 0; i < WORD_SLOTS; i++) {
+        PyMem_Free(word_table[i].text);
+        word_table[i].text = NULL;
+    }
+    word_count = word_max_size = 0;
+}
+
+static int
+add_words(PyObject *words, unsigned flag)
+{
+    PyObject *iter = PyObject_GetIter(words), *item;
+    if (iter == NULL) return -1;
+    while ((item = PyIter_Next(iter)) != NULL) {
+        Py_ssize_t size;
+        const char *text = PyUnicode_Check(item) && PyUnicode_IS_ASCII(item) ? PyUnicode_AsUTF8AndSize(item, &size) : NULL;
+        if (text == NULL || size == 0 || word_count >= WORD_SLOTS / 2) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "label words must be non-empty ASCII str");
+            Py_DECREF(item);
+            Py_DECREF(iter);
+            return -1;
+        }
+        size_t slot = word_hash(text, (size_t)size) & (WORD_SLOTS - 1);
+        while (word_table[slot].text != NULL &&
+               !(word_table[slot].size == (size_t)size && memcmp(word_table[slot].text, text, (size_t)size) == 0))
+            slot = (slot + 1) & (WORD_SLOTS - 1);
+        if (word_table[slot].text == NULL) {
+            if ((word_table[slot].text = PyMem_Malloc((size_t)size)) == NULL) {
+                PyErr_NoMemory();
+                Py_DECREF(item);
+                Py_DECREF(iter);
+                return -1;
+            }
+            memcpy(word_table[slot].text, text, (size_t)size);
+            word_table[slot].size = (size_t)size;
+            word_table[slot].flags = 0;
+            word_count++;
+            if ((size_t)size > word_max_size) word_max_size = (size_t)size;
+        }
+        word_table[slot].flags |= flag;
+        Py_DECREF(item);
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 static int
 add_tags(PyObject *names, unsigned flag)
 {
@@ -158,18 +238,22 @@ add_tags(PyObject *names, unsigned flag)
 static PyObject *
 configure(PyObject *self, PyObject *args, PyObject *kwargs)
 {
+    (void)self;
     static char *keywords[] = {
         "element_type", "label_kind", "label_kinds", "hidden_style", "furniture", "never_boilerplate",
         "block", "cell", "heading", "container", "link_penalty", "prose_link_penalty", "block_cost",
-        "loose_text_min", "boilerplate_penalty", "wrapper_share", "plain", "boilerplate", "body", NULL};
+        "loose_text_min", "boilerplate_penalty", "wrapper_share", "plain", "boilerplate", "body", "strong_words", "weak_words", "content_words",
+        "body_names", "layout_modifiers", "hidden_classes", "trigger_words", NULL};
     PyObject *etype, *kind_func, *kinds, *hidden, *furniture, *never, *block, *cell, *heading, *container;
+    PyObject *strong, *weak, *content, *body_names, *layout, *hidden_classes, *trigger;
     double lp, plp, bc, bp, ws;
     Py_ssize_t ltm;
     long kp, kb, kbody;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$O!OO!OOOOOOOdddnddlll", keywords, &PyType_Type, &etype,
-                                     &kind_func, &PyDict_Type, &kinds, &hidden, &furniture, &never, &block,
-                                     &cell, &heading, &container, &lp, &plp, &bc, &ltm, &bp, &ws, &kp, &kb,
-                                     &kbody))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$O!OO!OOOOOOOdddnddlllOOOOOOO", keywords, &PyType_Type,
+                                     &etype, &kind_func, &PyDict_Type, &kinds, &hidden, &furniture, &never,
+                                     &block, &cell, &heading, &container, &lp, &plp, &bc, &ltm, &bp, &ws, &kp,
+                                     &kb, &kbody, &strong, &weak, &content, &body_names, &layout,
+                                     &hidden_classes, &trigger))
         return NULL;
     if (((PyTypeObject *)etype)->tp_basicsize < (Py_ssize_t)sizeof(mirror_element)) {
         PyErr_SetString(PyExc_TypeError, "element_type is smaller than lxml's _Element");
@@ -195,6 +279,13 @@ configure(PyObject *self, PyObject *args, PyObject *kwargs)
     Py_XDECREF(link);
     Py_XDECREF(paragraph);
     if (failed) return NULL;
+    clear_words();
+    if (add_words(strong, W_STRONG) < 0 || add_words(weak, W_WEAK) < 0 || add_words(content, W_CONTENT) < 0 ||
+        add_words(body_names, W_BODY) < 0 || add_words(layout, W_LAYOUT) < 0 ||
+        add_words(hidden_classes, W_HIDDEN) < 0 || add_words(trigger, W_TRIGGER) < 0) {
+        clear_words();
+        return NULL;
+    }
     Py_INCREF(etype);
     Py_XSETREF(element_type, (PyTypeObject *)etype);
     Py_INCREF(kind_func);
@@ -427,6 +518,92 @@ value_equals(PyObject *element, int which, const attr_value *value, const char *
     return equal;
 }
 
+/* Python's str.split() separators among ASCII characters. */
+static int
+is_ascii_space(unsigned char c)
+{
+    return c < 0x80 && ascii_space[c];
+}
+
+static int
+is_word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* _classify_label(label.lower()) for an ASCII label; low is the label lowered (A-Z to a-z),
+ * size bytes, and scratch has room for size * 2 bytes (the pairs and triples looked up). */
+static long
+classify_ascii_label(const char *low, size_t size, char *scratch)
+{
+    /* if not _HIDDEN_CLASSES.isdisjoint(label.split()) */
+    for (size_t i = 0; i < size;) {
+        while (i < size && is_ascii_space((unsigned char)low[i])) i++;
+        size_t start = i;
+        while (i < size && !is_ascii_space((unsigned char)low[i])) i++;
+        if (i > start && (word_flags(low + start, i - start) & W_HIDDEN)) return kind_boilerplate;
+    }
+    /* words = the runs of [a-z0-9]; none of them a trigger word: plain */
+    int trigger = 0;
+    for (size_t i = 0; i < size && !trigger;) {
+        while (i < size && !is_word_char((unsigned char)low[i])) i++;
+        size_t start = i;
+        while (i < size && is_word_char((unsigned char)low[i])) i++;
+        if (i > start && (word_flags(low + start, i - start) & W_TRIGGER)) trigger = 1;
+    }
+    if (!trigger) return kind_plain;
+    int strong = 0, weak = 0, content = 0, body = 0;
+    const char *before = low, *previous = low; /* empty at first */
+    size_t before_size = 0, previous_size = 0;
+    for (size_t i = 0; i < size;) {
+        while (i < size && !is_word_char((unsigned char)low[i])) i++;
+        size_t start = i;
+        while (i < size && is_word_char((unsigned char)low[i])) i++;
+        if (i == start) break;
+        const char *word = low + start;
+        size_t word_size = i - start;
+        unsigned flags = word_flags(word, word_size);
+        /* pair = previous + word; triple = before + pair */
+        memcpy(scratch, before, before_size);
+        memcpy(scratch + before_size, previous, previous_size);
+        memcpy(scratch + before_size + previous_size, word, word_size);
+        unsigned pair = word_flags(scratch + before_size, previous_size + word_size);
+        unsigned triple = word_flags(scratch, before_size + previous_size + word_size);
+        if (!(word_flags(previous, previous_size) & W_LAYOUT)) {
+            strong = strong || (flags & W_STRONG) || (pair & W_STRONG);
+            weak = weak || (flags & W_WEAK) || (pair & W_WEAK);
+        }
+        content = content || (flags & W_CONTENT);
+        body = body || (flags & W_BODY) || (pair & W_BODY) || (triple & W_BODY);
+        before = previous, before_size = previous_size;
+        previous = word, previous_size = word_size;
+    }
+    if (strong || (weak && !content)) return kind_boilerplate;
+    return body ? kind_body : kind_plain;
+}
+
+/* The kind of a label given as UTF-8 bytes when it is ASCII, else -2 (leave it to Python). */
+static long
+ascii_label_kind(const char *label, size_t size)
+{
+    char small[512];
+    char *low = size * 3 <= sizeof(small) ? small : PyMem_Malloc(size * 3 + 1);
+    if (low == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    long kind = -2;
+    size_t i;
+    for (i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)label[i];
+        if (c >= 0x80) break;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    if (i == size) kind = classify_ascii_label(low, size, low + size);
+    if (low != small) PyMem_Free(low);
+    return kind;
+}
+
 /* _classify(dict(element.items()), tag): the kind, or -1 with an exception set. */
 static long
 classify(PyObject *element, const attr_value values[A_N], unsigned flags)
@@ -487,8 +664,12 @@ classify(PyObject *element, const attr_value values[A_N], unsigned flags)
                 at += n;
             }
         }
-        label = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)at, NULL);
+        kind = ascii_label_kind(buffer, at);
+        if (kind == -2) label = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)at, NULL);
         if (buffer != small) PyMem_Free(buffer);
+        if (kind == -1) goto done;
+        if (kind >= 0) goto classified;
+        kind = -1;
         if (label == NULL) goto done;
     } else {
         for (int k = 0; k < 3; k++) {
@@ -525,6 +706,7 @@ classify(PyObject *element, const attr_value values[A_N], unsigned flags)
         PyErr_SetString(PyExc_ValueError, "_label_kind returned -1");
         goto done;
     }
+classified:
     if (kind == kind_boilerplate && (flags & T_NEVER_BOILERPLATE)) kind = kind_plain;
 done:
     Py_XDECREF(label);
@@ -575,6 +757,7 @@ list_of_bools(const slot *slots, Py_ssize_t count, size_t offset)
 static PyObject *
 score(PyObject *self, PyObject *elements)
 {
+    (void)self;
     if (!configured) Py_RETURN_NONE;
     if (!PyList_Check(elements)) {
         PyErr_SetString(PyExc_TypeError, "score() takes a list of elements");
@@ -752,6 +935,7 @@ qualified_name(const mirror_ns *ns, const unsigned char *name)
 static PyObject *
 inspect(PyObject *self, PyObject *element)
 {
+    (void)self;
     if (!configured) Py_RETURN_NONE;
     mirror_node *node = node_of(element);
     if (node == NULL) Py_RETURN_NONE;
@@ -796,12 +980,31 @@ done:
     return result;
 }
 
+static PyObject *
+label_kind(PyObject *self, PyObject *label)
+{
+    (void)self;
+    if (!configured) Py_RETURN_NONE;
+    Py_ssize_t size;
+    const char *text = PyUnicode_Check(label) ? PyUnicode_AsUTF8AndSize(label, &size) : NULL;
+    if (text == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "label_kind() takes a str");
+        return NULL;
+    }
+    long kind = ascii_label_kind(text, (size_t)size);
+    if (kind == -1) return NULL;
+    if (kind == -2) Py_RETURN_NONE;
+    return PyLong_FromLong(kind);
+}
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Take the element class, the label classifier and the scoring constants of parse._content."},
     {"score", score, METH_O,
      "(parent, text_len, link_len, value, boilerplate, body_hint, in_boilerplate) of the elements, "
      "or None to leave them to the Python walk."},
+    {"label_kind", label_kind, METH_O,
+     "_classify_label(label.lower()) for an ASCII label, in C; None for any other label."},
     {"inspect", inspect, METH_O,
      "(tag, items, text, tail, (len(text.strip()), len(tail.strip()))) as read from the node, or None."},
     {NULL, NULL, 0, NULL},
@@ -809,7 +1012,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef moduledef = {
     PyModuleDef_HEAD_INIT, "newsmodel._pagescore", "The page-scoring walk of newsmodel.parse._content, in C.",
-    -1, methods,
+    -1, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

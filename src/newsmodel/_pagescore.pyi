@@ -22,10 +22,18 @@ def configure(
     plain: int,
     boilerplate: int,
     body: int,
+    strong_words: Iterable[str],
+    weak_words: Iterable[str],
+    content_words: Iterable[str],
+    body_names: Iterable[str],
+    layout_modifiers: Iterable[str],
+    hidden_classes: Iterable[str],
+    trigger_words: Iterable[str],
 ) -> None: ...
 def score(
     elements: list[Any], /
 ) -> tuple[list[int], list[int], list[int], list[float], list[bool], list[bool], list[bool]] | None: ...
+def label_kind(label: str, /) -> int | None: ...
 def inspect(
     element: object, /
 ) -> tuple[str, list[tuple[str, str | None]], str | None, str | None, tuple[int, int] | None] | None: ...

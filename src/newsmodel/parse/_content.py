@@ -496,6 +496,13 @@ def _load_pagescore() -> ModuleType | None:
             plain=_PLAIN,
             boilerplate=_BOILERPLATE,
             body=_BODY,
+            strong_words=_STRONG_WORDS,
+            weak_words=_WEAK_WORDS,
+            content_words=_CONTENT_WORDS,
+            body_names=_BODY_NAMES,
+            layout_modifiers=_LAYOUT_MODIFIERS,
+            hidden_classes=_HIDDEN_CLASSES,
+            trigger_words=_TRIGGER_WORDS,
         )
         probes = [
             etree.fromstring(_PROBE_HTML, etree.HTMLParser()),
