@@ -62,6 +62,9 @@ def assert_same(root: Any) -> None:
     scores = _content.score_page(root)
     for name in FIELDS:
         assert getattr(scores, name) == python[name], name
+    # ...and find_content_root's scan over them.
+    found = pagescore.best(scores.value, scores.body_hint, scores.in_boilerplate, _content._BODY_HINT_BONUS)
+    assert repr(found) == repr(_content._best(scores))
 
 
 # ---- hostile HTML -----------------------------------------------------------------------------
@@ -287,6 +290,9 @@ def test_foreign_objects_are_left_to_python():
     assert pagescore.score([*elements, object()]) is None
     assert pagescore.score([*elements[:1], etree.Comment("c")]) is None
     assert pagescore.score([]) == ([], [], [], [], [], [], [])
+    assert pagescore.best([1.0, 2], [False, False], [False, False], 1.5) is None
+    assert pagescore.best([1.0], [False, False], [False], 1.5) is None
+    assert pagescore.best([], [], [], 1.5) == (-1, 0.0, -1, 0.0)
     with pytest.raises(TypeError):
         pagescore.score(tuple(elements))
 

@@ -980,6 +980,41 @@ done:
     return result;
 }
 
+/* find_content_root's scan: (best, best_value, best_labelled, best_labelled_value) over the
+ * lists of a PageScores, or None for lists that are not of equal length and exact float / bool
+ * items (the Python loop then runs). */
+static PyObject *
+best(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "best(value, body_hint, in_boilerplate, bonus)");
+        return NULL;
+    }
+    PyObject *values = args[0], *body_hint = args[1], *in_boilerplate = args[2];
+    double bonus = PyFloat_AsDouble(args[3]);
+    if (bonus == -1.0 && PyErr_Occurred()) return NULL;
+    if (!PyList_CheckExact(values) || !PyList_CheckExact(body_hint) || !PyList_CheckExact(in_boilerplate))
+        Py_RETURN_NONE;
+    Py_ssize_t count = PyList_GET_SIZE(values);
+    if (PyList_GET_SIZE(body_hint) != count || PyList_GET_SIZE(in_boilerplate) != count) Py_RETURN_NONE;
+    Py_ssize_t best_index = -1, best_labelled = -1;
+    double best_value = 0.0, best_labelled_value = 0.0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(values, i), *hint = PyList_GET_ITEM(body_hint, i);
+        PyObject *labelled = PyList_GET_ITEM(in_boilerplate, i);
+        if (!PyFloat_CheckExact(item) || !PyBool_Check(hint) || !PyBool_Check(labelled)) Py_RETURN_NONE;
+        double v = PyFloat_AS_DOUBLE(item);
+        if (hint == Py_True && v > 0) v = v * bonus;
+        if (labelled == Py_True) {
+            if (v > best_labelled_value) best_labelled = i, best_labelled_value = v;
+        } else if (v > best_value) {
+            best_index = i, best_value = v;
+        }
+    }
+    return Py_BuildValue("(ndnd)", best_index, best_value, best_labelled, best_labelled_value);
+}
+
 static PyObject *
 label_kind(PyObject *self, PyObject *label)
 {
@@ -1003,6 +1038,8 @@ static PyMethodDef methods[] = {
     {"score", score, METH_O,
      "(parent, text_len, link_len, value, boilerplate, body_hint, in_boilerplate) of the elements, "
      "or None to leave them to the Python walk."},
+    {"best", (PyCFunction)(void (*)(void))best, METH_FASTCALL,
+     "best(value, body_hint, in_boilerplate, bonus): find_content_root's scan, or None."},
     {"label_kind", label_kind, METH_O,
      "_classify_label(label.lower()) for an ASCII label, in C; None for any other label."},
     {"inspect", inspect, METH_O,

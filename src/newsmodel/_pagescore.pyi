@@ -33,6 +33,9 @@ def configure(
 def score(
     elements: list[Any], /
 ) -> tuple[list[int], list[int], list[int], list[float], list[bool], list[bool], list[bool]] | None: ...
+def best(
+    value: list[float], body_hint: list[bool], in_boilerplate: list[bool], bonus: float, /
+) -> tuple[int, float, int, float] | None: ...
 def label_kind(label: str, /) -> int | None: ...
 def inspect(
     element: object, /

@@ -540,8 +540,8 @@ def _under_comments(scores: PageScores, index: int) -> bool:
     return False
 
 
-def find_content_root(scores: PageScores) -> HtmlElement | None:
-    """The element holding the main content, or None when the page has no prose at all."""
+def _best(scores: PageScores) -> tuple[int, float, int, float]:
+    """The best unlabelled and the best labelled element, with their values (-1 and 0.0 for none)."""
     best = best_labelled = -1
     best_value = best_labelled_value = 0.0
     in_boilerplate = scores.in_boilerplate
@@ -554,6 +554,15 @@ def find_content_root(scores: PageScores) -> HtmlElement | None:
                 best_labelled, best_labelled_value = i, v
         elif v > best_value:
             best, best_value = i, v
+    return best, best_value, best_labelled, best_labelled_value
+
+
+def find_content_root(scores: PageScores) -> HtmlElement | None:
+    """The element holding the main content, or None when the page has no prose at all."""
+    found = None
+    if _pagescore is not None:
+        found = _pagescore.best(scores.value, scores.body_hint, scores.in_boilerplate, _BODY_HINT_BONUS)
+    best, best_value, best_labelled, best_labelled_value = found or _best(scores)
     # A label can be wrong ("page-container sidebar-layout"): prose that outweighs everything
     # unlabelled by far is the content whatever its wrapper says.
     if best_labelled_value > _LABEL_OVERRIDE * best_value and not _under_comments(scores, best_labelled):
