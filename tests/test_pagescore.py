@@ -290,6 +290,9 @@ def test_foreign_objects_are_left_to_python():
     assert pagescore.score([*elements, object()]) is None
     assert pagescore.score([*elements[:1], etree.Comment("c")]) is None
     assert pagescore.score([]) == ([], [], [], [], [], [], [])
+    # Not one root's elements in document order: parents could not be found on the way down.
+    assert pagescore.score(elements[::-1]) is None
+    assert pagescore.score(elements[1:]) is not None
     assert pagescore.best([1.0, 2], [False, False], [False, False], 1.5) is None
     assert pagescore.best([1.0], [False, False], [False], 1.5) is None
     assert pagescore.best([], [], [], 1.5) == (-1, 0.0, -1, 0.0)

@@ -14,9 +14,13 @@
  * text that is not UTF-8, a namespace without a URI) makes score() return None, and the Python
  * walk runs instead.
  *
- * The label classification stays in Python: a class/id/role label is looked up in the Python
- * cache dict, and only a miss calls _label_kind; a style with a colon is handed to the Python
- * hidden-style test (no colon, no match: lower() never makes or removes one).
+ * Labels (class, id and role joined) that are all ASCII are classified here with the word lists
+ * of _classify_label; any other label is looked up in the Python cache dict, and only a miss
+ * calls _label_kind. A style with a colon is handed to the Python hidden-style test (no colon, no
+ * match: lower() never makes or removes one).
+ *
+ * The elements must be root.iter(etree.Element) of one root: parents are found on a stack of
+ * open ancestors, which only works in document order (anything else is refused).
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -763,7 +767,11 @@ score(PyObject *self, PyObject *elements)
         PyErr_SetString(PyExc_TypeError, "score() takes a list of elements");
         return NULL;
     }
-    Py_ssize_t count = PyList_GET_SIZE(elements);
+    /* A private copy holds every proxy, and so every node read, alive whatever the Python
+     * callbacks below do. */
+    PyObject *held = PyList_AsTuple(elements);
+    if (held == NULL) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(held);
     slot *slots = PyMem_Calloc(count ? (size_t)count : 1, sizeof(slot));
     Py_ssize_t *stack = PyMem_Malloc((count ? (size_t)count : 1) * sizeof(Py_ssize_t));
     tag_cache *cache = PyMem_Calloc(1, sizeof(tag_cache));
@@ -773,21 +781,18 @@ score(PyObject *self, PyObject *elements)
         goto done;
     }
     /* Nodes, parents (the nearest enclosing element earlier in document order, as
-     * position.get(element.getparent(), -1)), tags, labels and link nesting. The list must not
-     * change while it is read: the Python callbacks below get only strings. */
+     * position.get(element.getparent(), -1)), tags, labels and link nesting. */
     Py_ssize_t depth = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
-        if (PyList_GET_SIZE(elements) != count) {
-            PyErr_SetString(PyExc_RuntimeError, "the element list changed during score()");
-            goto done;
-        }
-        PyObject *element = PyList_GET_ITEM(elements, i);
+        PyObject *element = PyTuple_GET_ITEM(held, i);
         mirror_node *node = node_of(element);
         if (node == NULL) goto fallback;
         slot *s = &slots[i];
         s->node = node;
         while (depth > 0 && slots[stack[depth - 1]].node != node->parent) depth--;
         s->parent = depth > 0 ? stack[depth - 1] : -1;
+        /* in document order only the first element's parent lies outside the list */
+        if (i > 0 && s->parent < 0) goto fallback;
         stack[depth++] = i;
         int ns = namespaced(node->ns);
         if (ns < 0) goto fallback;
@@ -800,9 +805,7 @@ score(PyObject *self, PyObject *elements)
             int attributes = read_attributes(node, values);
             if (attributes < 0) goto fallback;
             if (attributes > 0) {
-                Py_INCREF(element); /* a callback must not be able to free it under us */
                 long kind = classify(element, values, flags);
-                Py_DECREF(element);
                 if (kind == -1) goto done;
                 s->boilerplate = kind == kind_boilerplate;
                 s->body_hint = kind == kind_body;
@@ -897,6 +900,7 @@ done:
     PyMem_Free(slots);
     PyMem_Free(stack);
     PyMem_Free(cache);
+    Py_DECREF(held);
     return result;
 }
 
