@@ -11,7 +11,10 @@ the smallest subtree that holds the prose and as little of the rest as possible.
 
 from __future__ import annotations
 
+import os
 import re
+from types import ModuleType
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -348,6 +351,25 @@ def score_page(root: HtmlElement) -> PageScores:
     """Walk the tree once (bottom-up) and compute text, link text and content value per element."""
     elements: list[HtmlElement] = list(root.iter(etree.Element))
     position = {element: i for i, element in enumerate(elements)}
+    if _pagescore is not None:
+        scored: tuple[Any, ...] | None = _pagescore.score(elements)
+        if scored is not None:
+            _, text_len, link_len, value, boilerplate, body_hint, in_boilerplate = scored
+            return PageScores(
+                elements=elements,
+                position=position,
+                text_len=text_len,
+                link_len=link_len,
+                value=value,
+                boilerplate=boilerplate,
+                body_hint=body_hint,
+                in_boilerplate=in_boilerplate,
+            )
+    return score_elements(elements, position)
+
+
+def score_elements(elements: list[HtmlElement], position: dict[HtmlElement, int]) -> PageScores:
+    """score_page's walk in Python: the reference for newsmodel._pagescore, and its fallback."""
     count = len(elements)
     parent = [position.get(element.getparent(), -1) for element in elements]
     tags = [element.tag for element in elements]
@@ -427,6 +449,85 @@ def score_page(root: HtmlElement) -> PageScores:
     )
 
 
+def _hidden_style(style: str) -> bool:
+    return _HIDDEN_STYLE.search(style.lower()) is not None
+
+
+# What the C walk must read of a parsed page exactly as lxml reports it: names, attributes
+# (value-less, duplicated, entity-bearing, namespaced), text runs split by comments, tails.
+_PROBE_HTML = (
+    "<html><body><div hidden class=a class=b id='x&amp;y' data-x='&foo;' style='display: none'>"
+    " t\u00e9xt\u3000<!-- c -->more\xa0<p>x<a href=#>link</a> tail \u2009</p>\ttail"
+    "<![CDATA[ zz ]]></div><svg:rect xmlns:svg='http://www.w3.org/2000/svg' svg:a=1>q</svg:rect>"
+    "<DIV ROLE=Nav>\U0001f600</DIV></body></html>"
+)
+_PROBE_XML = (
+    "<a xmlns:q='u' q:class='1' class='2' xml:lang='en'><q:div>t<![CDATA[ x ]]>y<!--c-->z</q:div>"
+    "<b>&amp;</b>tail</a>"
+)
+
+
+def _load_pagescore() -> ModuleType | None:
+    """The configured C walk, or None: not built, turned off, or it does not read lxml's nodes as lxml does."""
+    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from .. import _pagescore
+    except ImportError:
+        return None
+    try:
+        _pagescore.configure(
+            element_type=etree._Element,
+            label_kind=_label_kind,
+            label_kinds=_LABEL_KINDS,
+            hidden_style=_hidden_style,
+            furniture=_FURNITURE_TAGS,
+            never_boilerplate=_NEVER_BOILERPLATE,
+            block=_BLOCK_TAGS,
+            cell=_CELL_TAGS,
+            heading=_HEADING_TAGS,
+            container=_CONTAINER_TAGS,
+            link_penalty=_LINK_PENALTY,
+            prose_link_penalty=_PROSE_LINK_PENALTY,
+            block_cost=_BLOCK_COST,
+            loose_text_min=_LOOSE_TEXT_MIN,
+            boilerplate_penalty=_BOILERPLATE_PENALTY,
+            wrapper_share=_WRAPPER_SHARE,
+            plain=_PLAIN,
+            boilerplate=_BOILERPLATE,
+            body=_BODY,
+            strong_words=_STRONG_WORDS,
+            weak_words=_WEAK_WORDS,
+            content_words=_CONTENT_WORDS,
+            body_names=_BODY_NAMES,
+            layout_modifiers=_LAYOUT_MODIFIERS,
+            hidden_classes=_HIDDEN_CLASSES,
+            trigger_words=_TRIGGER_WORDS,
+        )
+        probes = [
+            etree.fromstring(_PROBE_HTML, etree.HTMLParser()),
+            etree.fromstring(_PROBE_XML, etree.XMLParser(strip_cdata=False, resolve_entities=False)),
+        ]
+    except (TypeError, ValueError, etree.LxmlError):
+        return None
+    for probe in probes:
+        for element in probe.iter(etree.Element):
+            if _pagescore.inspect(element) != _lxml_view(element):
+                return None
+    return _pagescore
+
+
+def _lxml_view(element: etree._Element) -> tuple[object, ...]:
+    """What _pagescore.inspect must return for the element."""
+    text, tail = element.text, element.tail
+    lengths = (len(text.strip()) if text else 0, len(tail.strip()) if tail else 0)
+    return (element.tag, element.items(), text, tail, lengths)
+
+
+# None runs the walk in Python; the tests switch it off and on to compare both.
+_pagescore: Any = _load_pagescore()
+
+
 def _under_comments(scores: PageScores, index: int) -> bool:
     element: HtmlElement | None = scores.elements[index]
     while element is not None:
@@ -439,8 +540,8 @@ def _under_comments(scores: PageScores, index: int) -> bool:
     return False
 
 
-def find_content_root(scores: PageScores) -> HtmlElement | None:
-    """The element holding the main content, or None when the page has no prose at all."""
+def _best(scores: PageScores) -> tuple[int, float, int, float]:
+    """The best unlabelled and the best labelled element, with their values (-1 and 0.0 for none)."""
     best = best_labelled = -1
     best_value = best_labelled_value = 0.0
     in_boilerplate = scores.in_boilerplate
@@ -453,6 +554,15 @@ def find_content_root(scores: PageScores) -> HtmlElement | None:
                 best_labelled, best_labelled_value = i, v
         elif v > best_value:
             best, best_value = i, v
+    return best, best_value, best_labelled, best_labelled_value
+
+
+def find_content_root(scores: PageScores) -> HtmlElement | None:
+    """The element holding the main content, or None when the page has no prose at all."""
+    found = None
+    if _pagescore is not None:
+        found = _pagescore.best(scores.value, scores.body_hint, scores.in_boilerplate, _BODY_HINT_BONUS)
+    best, best_value, best_labelled, best_labelled_value = found or _best(scores)
     # A label can be wrong ("page-container sidebar-layout"): prose that outweighs everything
     # unlabelled by far is the content whatever its wrapper says.
     if best_labelled_value > _LABEL_OVERRIDE * best_value and not _under_comments(scores, best_labelled):
