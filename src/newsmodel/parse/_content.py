@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
@@ -327,7 +328,7 @@ def _classify_label(label: str) -> int:
     return _BODY if body else _PLAIN
 
 
-def _classify(attributes: dict[str, str], tag: str) -> int:
+def _classify(attributes: Mapping[str, str], tag: str) -> int:
     """Whether an element is boilerplate, named like an article body, or neither."""
     get = attributes.get
     if tag not in _NEVER_BOILERPLATE:
@@ -388,9 +389,11 @@ def score_elements(elements: list[HtmlElement], position: dict[HtmlElement, int]
         if tag in _FURNITURE_TAGS:
             boilerplate[i] = True
         else:
-            attributes = elements[i].items()
+            # The element's own mapping, not dict(items()): lxml's items() takes time quadratic
+            # in the number of attributes, and only seven names matter here.
+            attributes = elements[i].attrib
             if attributes:
-                kind = _classify(dict(attributes), tag)
+                kind = _classify(attributes, tag)
                 boilerplate[i] = kind == _BOILERPLATE
                 body_hint[i] = kind == _BODY
         p = parent[i]
