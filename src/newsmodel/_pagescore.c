@@ -904,6 +904,181 @@ done:
     return result;
 }
 
+/* ---- PageSources' marks. ------------------------------------------------------------------ */
+
+/* The attributes PageSources tests, in its order. */
+enum { M_ITEMPROP, M_CLASS, M_ID, M_REL, M_N };
+static const char *const MARK_NAMES[M_N] = {"itemprop", "class", "id", "rel"};
+
+static int
+mark_index(const unsigned char *name)
+{
+    switch (name[0]) {
+    case 'i':
+        if (name[1] == 'd' && name[2] == 0) return M_ID;
+        return strcmp((const char *)name, "itemprop") == 0 ? M_ITEMPROP : -1;
+    case 'c': return strcmp((const char *)name, "class") == 0 ? M_CLASS : -1;
+    case 'r': return name[1] == 'e' && name[2] == 'l' && name[3] == 0 ? M_REL : -1;
+    default: return -1;
+    }
+}
+
+/* Whether a value holds one of the needles; bytes compare as the str would, the needles being
+ * ASCII and the value UTF-8. */
+static int
+holds_any(const char *value, const char *const *needles)
+{
+    for (; *needles != NULL; needles++)
+        if (strstr(value, *needles) != NULL) return 1;
+    return 0;
+}
+
+static const char *const AUTHOR_ITEMPROP[] = {"uthor", "reator", NULL};
+static const char *const AUTHOR_NAME[] = {"uthor", "yline", "fn", "riter", "ontributor", NULL};
+
+/* The test of one present attribute's value: 1 / 0, -1 with an exception set, -2 to leave the
+ * element to Python (bytes lxml would not decode). */
+static int
+mark_test(PyObject *element, int which, const mirror_attr *attr, const char *const *needles)
+{
+    const unsigned char *text = direct_value(attr);
+    if (text != NULL) {
+        const unsigned char *c = text;
+        while (*c != 0 && *c < 0x80) c++;
+        if (*c != 0) {
+            /* lxml decodes the value strictly; refuse what it would refuse */
+            PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
+            if (s == NULL) {
+                PyErr_Clear();
+                return -2;
+            }
+            Py_DECREF(s);
+        }
+        return holds_any((const char *)text, needles);
+    }
+    PyObject *value = PyObject_CallMethod(element, "get", "s", MARK_NAMES[which]);
+    if (value == NULL) return -1;
+    if (!PyUnicode_Check(value)) {
+        Py_DECREF(value);
+        return -2;
+    }
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, NULL);
+    /* a str lxml made holds no NUL, so strstr sees all of it */
+    int found = utf8 == NULL ? -1 : holds_any(utf8, needles);
+    Py_DECREF(value);
+    return found;
+}
+
+/* marks(elements, tags): PageSources' walk over root.iter(etree.Element). */
+static PyObject *
+marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "marks(elements, tags)");
+        return NULL;
+    }
+    if (!configured) Py_RETURN_NONE;
+    PyObject *elements = args[0], *tags = args[1];
+    if (!PyList_Check(elements) || !PyTuple_Check(tags)) {
+        PyErr_SetString(PyExc_TypeError, "marks() takes a list of elements and a tuple of tags");
+        return NULL;
+    }
+#define MAX_MARK_TAGS 16
+    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
+    const char *tag_names[MAX_MARK_TAGS];
+    if (tag_total > MAX_MARK_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many tags");
+        return NULL;
+    }
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *tag = PyTuple_GET_ITEM(tags, t);
+        Py_ssize_t size;
+        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
+        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
+            return NULL;
+        }
+        tag_names[t] = name;
+    }
+    /* A private copy holds every proxy, and so every node read, alive whatever .get does. */
+    PyObject *held = PyList_AsTuple(elements);
+    if (held == NULL) return NULL;
+    PyObject *by_tag = PyTuple_New(tag_total), *itemprops = PyList_New(0), *candidates = PyList_New(0);
+    PyObject *result = NULL;
+    if (by_tag == NULL || itemprops == NULL || candidates == NULL) goto done;
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) goto done;
+        PyTuple_SET_ITEM(by_tag, t, list);
+    }
+    /* libxml2 interns a document's names, so most elements find their tag by address */
+    const unsigned char *seen_name[TAG_CACHE];
+    int seen_index[TAG_CACHE];
+    memset(seen_name, 0, sizeof(seen_name));
+    Py_ssize_t count = PyTuple_GET_SIZE(held);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *element = PyTuple_GET_ITEM(held, i);
+        mirror_node *node = node_of(element);
+        if (node == NULL) goto fallback;
+        int ns = namespaced(node->ns);
+        if (ns < 0) goto fallback;
+        if (tag_total > 0 && !ns) {
+            size_t slot = ((size_t)node->name >> 4) % TAG_CACHE;
+            if (seen_name[slot] != node->name) {
+                int found = -1;
+                for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
+                    if (strcmp(tag_names[t], (const char *)node->name) == 0) found = (int)t;
+                seen_name[slot] = node->name;
+                seen_index[slot] = found;
+            }
+            if (seen_index[slot] >= 0 && PyList_Append(PyTuple_GET_ITEM(by_tag, seen_index[slot]), element) < 0)
+                goto done;
+        }
+        if (node->properties == NULL) continue;
+        const mirror_attr *found[M_N] = {NULL, NULL, NULL, NULL};
+        for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
+            if (attr->type != ATTRIBUTE_NODE) continue;
+            int attr_ns = namespaced(attr->ns);
+            if (attr_ns < 0) goto fallback;
+            if (attr_ns) continue;
+            int which = mark_index(attr->name);
+            if (which >= 0 && found[which] == NULL) found[which] = attr; /* the first, as .get */
+        }
+        if (found[M_ITEMPROP] != NULL) {
+            if (PyList_Append(itemprops, element) < 0) goto done;
+            int hit = mark_test(element, M_ITEMPROP, found[M_ITEMPROP], AUTHOR_ITEMPROP);
+            if (hit == -1) goto done;
+            if (hit == -2) goto fallback;
+            if (hit) {
+                if (PyList_Append(candidates, element) < 0) goto done;
+                continue;
+            }
+        }
+        for (int which = M_CLASS; which < M_N; which++) {
+            if (found[which] == NULL) continue;
+            int hit = mark_test(element, which, found[which], AUTHOR_NAME);
+            if (hit == -1) goto done;
+            if (hit == -2) goto fallback;
+            if (hit) {
+                if (PyList_Append(candidates, element) < 0) goto done;
+                break;
+            }
+        }
+    }
+    result = PyTuple_Pack(3, by_tag, itemprops, candidates);
+    goto done;
+fallback:
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    Py_XDECREF(by_tag);
+    Py_XDECREF(itemprops);
+    Py_XDECREF(candidates);
+    Py_DECREF(held);
+    return result;
+}
+
 /* ---- What this code sees of one element, for the import-time layout check. ------------- */
 
 static PyObject *
@@ -1044,6 +1219,9 @@ static PyMethodDef methods[] = {
      "or None to leave them to the Python walk."},
     {"best", (PyCFunction)(void (*)(void))best, METH_FASTCALL,
      "best(value, body_hint, in_boilerplate, bonus): find_content_root's scan, or None."},
+    {"marks", (PyCFunction)(void (*)(void))marks, METH_FASTCALL,
+     "marks(elements, tags): (per-tag lists, itemprop elements, byline candidates) as PageSources "
+     "finds them, or None to leave them to the Python walk."},
     {"label_kind", label_kind, METH_O,
      "_classify_label(label.lower()) for an ASCII label, in C; None for any other label."},
     {"inspect", inspect, METH_O,
