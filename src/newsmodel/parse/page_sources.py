@@ -205,9 +205,25 @@ def mark_elements(
     return itemprops, candidates
 
 
-# The same walk in C (None: not built, turned off, or refused at import); the tests and the
-# benchmarks set it to None to compare both.
+def _load_walk() -> Any:
+    """newsmodel._pagescore.walk, given lxml's public elementFactory; None without either."""
+    module = _content._pagescore
+    capi = getattr(etree, "__pyx_capi__", None)
+    if module is None or not hasattr(module, "walk") or not isinstance(capi, dict):
+        return None
+    try:
+        module.use_element_factory(capi["elementFactory"])
+    except (KeyError, TypeError):
+        return None
+    return module.walk
+
+
+# The same walk in C (None: not built, turned off, or refused at import): walk() reads the
+# nodes from the root and makes proxies only for what it returns; marks() reads the nodes behind
+# a list of proxies, for the trees walk() leaves to it. The tests and the benchmarks set them
+# to None to compare with the Python walk.
 _marks: Any = getattr(_content._pagescore, "marks", None)
+_walk: Any = _load_walk()
 
 
 class PageSources:
@@ -222,15 +238,19 @@ class PageSources:
         self.itemprops: list[etree._Element] = []
         self.byline_candidates: list[etree._Element] = []
         root = tree.getroottree().getroot()
-        elements = list(root.iter(etree.Element))
         tags = _TAGS_OF_INTEREST if root is tree else ()
-        marked = _marks(elements, tags) if _marks is not None else None
+        marked = _walk(root, tags) if _walk is not None else None
+        if marked is None:
+            elements = list(root.iter(etree.Element))
+            marked = _marks(elements, tags) if _marks is not None else None
+            if marked is None:
+                self.itemprops, self.byline_candidates = mark_elements(
+                    elements, self.by_tag if tags else None
+                )
         if marked is not None:
             found_by_tag, self.itemprops, self.byline_candidates = marked
             for tag, found in zip(tags, found_by_tag, strict=True):
                 self.by_tag[tag] = found
-        else:
-            self.itemprops, self.byline_candidates = mark_elements(elements, self.by_tag if tags else None)
         if root is not tree:  # a subtree: its tags, but the marks of the whole document
             for element in tree.iter(*_TAGS_OF_INTEREST):
                 self.by_tag[element.tag].append(element)
