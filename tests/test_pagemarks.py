@@ -25,6 +25,7 @@ from newsmodel.parse._decode import decode_html
 from newsmodel.parse.page_sources import _TAGS_OF_INTEREST, PageSources, mark_elements
 
 marks = page_sources._marks
+walk = page_sources._walk
 needs_marks = pytest.mark.skipif(marks is None, reason="newsmodel._pagescore is not built or is off")
 EXTRACTION = Path(__file__).resolve().parent.parent.parent / "shared" / "conformance" / "extraction"
 
@@ -39,29 +40,37 @@ def python_marks(elements: list[Any], tags: tuple[str, ...]) -> tuple[list[list[
     return [by_tag[tag] for tag in tags], itemprops, candidates
 
 
-def assert_same(root: Any) -> None:
+def assert_marked(got: Any, expected: Any, tags: tuple[str, ...]) -> None:
+    by_tag, itemprops, candidates = got
+    assert type(by_tag) is tuple and len(by_tag) == len(tags)
+    # identity, not equality: the very proxies, in document order
+    assert [[id(e) for e in found] for found in by_tag] == [[id(e) for e in found] for found in expected[0]]
+    assert [id(e) for e in itemprops] == [id(e) for e in expected[1]]
+    assert [id(e) for e in candidates] == [id(e) for e in expected[2]]
+
+
+def assert_same(root: Any, *, walked: bool = True) -> None:
+    """C == Python; ``walked``: walk() must take the tree (else it may leave it to marks())."""
     elements = list(root.iter(etree.Element))
     for tags in (_TAGS_OF_INTEREST, ()):
         expected = python_marks(elements, tags)
         got = marks(elements, tags)
         assert got is not None, "the C walk refused an lxml tree"
-        by_tag, itemprops, candidates = got
-        assert type(by_tag) is tuple and len(by_tag) == len(tags)
-        # identity, not equality: the very proxies of the list, in document order
-        assert [[id(e) for e in found] for found in by_tag] == [
-            [id(e) for e in found] for found in expected[0]
-        ]
-        assert [id(e) for e in itemprops] == [id(e) for e in expected[1]]
-        assert [id(e) for e in candidates] == [id(e) for e in expected[2]]
-    # PageSources gives the same with and without the C walk, for the page and a subtree.
+        assert_marked(got, expected, tags)
+        if walk is not None:
+            got = walk(root, tags)
+            assert got is not None or not walked, "walk() refused the tree"
+            if got is not None:
+                assert_marked(got, expected, tags)
+    # PageSources gives the same with and without the C walks, for the page and a subtree.
     subtrees = [root, *(e for e in elements[1:3] if isinstance(e.tag, str))]
     for tree in subtrees:
         with_c = PageSources(tree, None)
-        page_sources._marks = None
+        page_sources._marks = page_sources._walk = None
         try:
             with_python = PageSources(tree, None)
         finally:
-            page_sources._marks = marks
+            page_sources._marks, page_sources._walk = marks, walk
         assert with_c.by_tag == with_python.by_tag
         assert with_c.itemprops == with_python.itemprops
         assert with_c.byline_candidates == with_python.byline_candidates
@@ -143,7 +152,7 @@ def test_xml_namespaces_and_entities_mark_the_same(body):
     parser = etree.XMLParser(recover=True, strip_cdata=False, resolve_entities=False, no_network=True)
     root = etree.fromstring(page.replace("&amp;author", "&e;"), parser)
     if root is not None:
-        assert_same(root)
+        assert_same(root, walked=False)  # entity references in values are read by lxml
 
 
 @needs_marks
@@ -161,7 +170,8 @@ def test_attribute_edge_cases_mark_the_same():
         "<m class='&w;'/><m id='a&w;b'/><q:meta/><meta/></r>",
         parser,
     )
-    assert_same(root)
+    assert_same(root, walked=False)
+    assert walk(root, ()) is None
     elements = list(root.iter(etree.Element))
     assert [e.get("class") for e in marks(elements, ())[2]] == ["writer", None]
 
@@ -216,6 +226,27 @@ def test_foreign_objects_are_left_to_python():
         marks(elements, ("{urn:x}meta",))
     with pytest.raises(ValueError):
         marks(elements, ("",))
+    assert walk(object(), ()) is None
+    assert walk(etree.Comment("c"), ()) is None
+    with pytest.raises(ValueError):
+        walk(root, ("{urn:x}meta",))
+
+
+@needs_marks
+def test_walk_makes_the_proxies_it_returns():
+    root = etree.fromstring(
+        "<html><head><meta name='a'><title>t</title></head><body><div class='byline'><span itemprop='author'>"
+        "x</span></div><!-- c --><p>y</p></body></html>",
+        html._PAGE_PARSER,
+    )
+    by_tag, itemprops, candidates = walk(root, _TAGS_OF_INTEREST)  # no proxies alive but the root
+    assert [[e.tag for e in found] for found in by_tag] == [["meta"], [], [], ["title"], [], []]
+    assert [e.get("itemprop") for e in itemprops] == ["author"]
+    assert [e.tag for e in candidates] == ["div", "span"]
+    assert candidates[1].getparent() is candidates[0]
+    assert type(candidates[0]) is type(root)
+    leaf = root.find(".//p")
+    assert walk(leaf, _TAGS_OF_INTEREST) == (([],) * len(_TAGS_OF_INTEREST), [], [])
 
 
 def test_ci_uses_the_c_walk():
