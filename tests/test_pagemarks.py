@@ -254,3 +254,4 @@ def test_ci_uses_the_c_walk():
         pytest.skip("only CI insists on the C extension")
     if page_sources._content._pagescore is not None:
         assert marks is not None, "newsmodel._pagescore is loaded but has no marks() (a stale build?)"
+        assert walk is not None, "walk() is missing, or lxml.etree has no public elementFactory"
