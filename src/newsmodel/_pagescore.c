@@ -21,6 +21,12 @@
  *
  * The elements must be root.iter(etree.Element) of one root: parents are found on a stack of
  * open ancestors, which only works in document order (anything else is refused).
+ *
+ * marks() and walk() are PageSources' element walk (newsmodel.parse.page_sources.mark_elements):
+ * the elements of a few tags, those with an itemprop, and the byline candidates. marks() reads
+ * the nodes behind a list of proxies; walk() reads the tree from the root node and makes proxies,
+ * through lxml's public C API, only for the elements it returns (making one for every element
+ * was half the cost). Attributes are read as score() reads them.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -89,6 +95,7 @@ enum {
     ATTRIBUTE_NODE = 2,
     TEXT_NODE = 3,
     CDATA_SECTION_NODE = 4,
+    ENTITY_REF_NODE = 5,
     XINCLUDE_START = 19,
     XINCLUDE_END = 20,
 };
@@ -904,6 +911,372 @@ done:
     return result;
 }
 
+/* ---- PageSources' marks. ------------------------------------------------------------------ */
+
+/* The attributes PageSources tests, in its order. */
+enum { M_ITEMPROP, M_CLASS, M_ID, M_REL, M_N };
+static const char *const MARK_NAMES[M_N] = {"itemprop", "class", "id", "rel"};
+
+static int
+mark_index(const unsigned char *name)
+{
+    switch (name[0]) {
+    case 'i':
+        if (name[1] == 'd' && name[2] == 0) return M_ID;
+        return strcmp((const char *)name, "itemprop") == 0 ? M_ITEMPROP : -1;
+    case 'c': return strcmp((const char *)name, "class") == 0 ? M_CLASS : -1;
+    case 'r': return name[1] == 'e' && name[2] == 'l' && name[3] == 0 ? M_REL : -1;
+    default: return -1;
+    }
+}
+
+/* Whether a value holds one of the needles; bytes compare as the str would, the needles being
+ * ASCII and the value UTF-8. */
+static int
+holds_any(const char *value, const char *const *needles)
+{
+    for (; *needles != NULL; needles++)
+        if (strstr(value, *needles) != NULL) return 1;
+    return 0;
+}
+
+static const char *const AUTHOR_ITEMPROP[] = {"uthor", "reator", NULL};
+static const char *const AUTHOR_NAME[] = {"uthor", "yline", "fn", "riter", "ontributor", NULL};
+
+/* The test of one present attribute's value: 1 / 0, -1 with an exception set, -2 to leave the
+ * element to Python (bytes lxml would not decode). */
+static int
+mark_test(PyObject *element, int which, const mirror_attr *attr, const char *const *needles)
+{
+    const unsigned char *text = direct_value(attr);
+    if (text != NULL) {
+        const unsigned char *c = text;
+        while (*c != 0 && *c < 0x80) c++;
+        if (*c != 0) {
+            /* lxml decodes the value strictly; refuse what it would refuse */
+            PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
+            if (s == NULL) {
+                PyErr_Clear();
+                return -2;
+            }
+            Py_DECREF(s);
+        }
+        return holds_any((const char *)text, needles);
+    }
+    PyObject *value = PyObject_CallMethod(element, "get", "s", MARK_NAMES[which]);
+    if (value == NULL) return -1;
+    if (!PyUnicode_Check(value)) {
+        Py_DECREF(value);
+        return -2;
+    }
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, NULL);
+    /* a str lxml made holds no NUL, so strstr sees all of it */
+    int found = utf8 == NULL ? -1 : holds_any(utf8, needles);
+    Py_DECREF(value);
+    return found;
+}
+
+/* marks(elements, tags): PageSources' walk over root.iter(etree.Element). */
+static PyObject *
+marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "marks(elements, tags)");
+        return NULL;
+    }
+    if (!configured) Py_RETURN_NONE;
+    PyObject *elements = args[0], *tags = args[1];
+    if (!PyList_Check(elements) || !PyTuple_Check(tags)) {
+        PyErr_SetString(PyExc_TypeError, "marks() takes a list of elements and a tuple of tags");
+        return NULL;
+    }
+#define MAX_MARK_TAGS 16
+    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
+    const char *tag_names[MAX_MARK_TAGS];
+    if (tag_total > MAX_MARK_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many tags");
+        return NULL;
+    }
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *tag = PyTuple_GET_ITEM(tags, t);
+        Py_ssize_t size;
+        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
+        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
+            return NULL;
+        }
+        tag_names[t] = name;
+    }
+    /* A private copy holds every proxy, and so every node read, alive whatever .get does. */
+    PyObject *held = PyList_AsTuple(elements);
+    if (held == NULL) return NULL;
+    PyObject *by_tag = PyTuple_New(tag_total), *itemprops = PyList_New(0), *candidates = PyList_New(0);
+    PyObject *result = NULL;
+    if (by_tag == NULL || itemprops == NULL || candidates == NULL) goto done;
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) goto done;
+        PyTuple_SET_ITEM(by_tag, t, list);
+    }
+    /* libxml2 interns a document's names, so most elements find their tag by address */
+    const unsigned char *seen_name[TAG_CACHE];
+    int seen_index[TAG_CACHE];
+    memset(seen_name, 0, sizeof(seen_name));
+    Py_ssize_t count = PyTuple_GET_SIZE(held);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *element = PyTuple_GET_ITEM(held, i);
+        mirror_node *node = node_of(element);
+        if (node == NULL) goto fallback;
+        int ns = namespaced(node->ns);
+        if (ns < 0) goto fallback;
+        if (tag_total > 0 && !ns) {
+            size_t slot = ((size_t)node->name >> 4) % TAG_CACHE;
+            if (seen_name[slot] != node->name) {
+                int found = -1;
+                for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
+                    if (strcmp(tag_names[t], (const char *)node->name) == 0) found = (int)t;
+                seen_name[slot] = node->name;
+                seen_index[slot] = found;
+            }
+            if (seen_index[slot] >= 0 && PyList_Append(PyTuple_GET_ITEM(by_tag, seen_index[slot]), element) < 0)
+                goto done;
+        }
+        if (node->properties == NULL) continue;
+        const mirror_attr *found[M_N] = {NULL, NULL, NULL, NULL};
+        for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
+            if (attr->type != ATTRIBUTE_NODE) continue;
+            int attr_ns = namespaced(attr->ns);
+            if (attr_ns < 0) goto fallback;
+            if (attr_ns) continue;
+            int which = mark_index(attr->name);
+            if (which >= 0 && found[which] == NULL) found[which] = attr; /* the first, as .get */
+        }
+        if (found[M_ITEMPROP] != NULL) {
+            if (PyList_Append(itemprops, element) < 0) goto done;
+            int hit = mark_test(element, M_ITEMPROP, found[M_ITEMPROP], AUTHOR_ITEMPROP);
+            if (hit == -1) goto done;
+            if (hit == -2) goto fallback;
+            if (hit) {
+                if (PyList_Append(candidates, element) < 0) goto done;
+                continue;
+            }
+        }
+        for (int which = M_CLASS; which < M_N; which++) {
+            if (found[which] == NULL) continue;
+            int hit = mark_test(element, which, found[which], AUTHOR_NAME);
+            if (hit == -1) goto done;
+            if (hit == -2) goto fallback;
+            if (hit) {
+                if (PyList_Append(candidates, element) < 0) goto done;
+                break;
+            }
+        }
+    }
+    result = PyTuple_Pack(3, by_tag, itemprops, candidates);
+    goto done;
+fallback:
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    Py_XDECREF(by_tag);
+    Py_XDECREF(itemprops);
+    Py_XDECREF(candidates);
+    Py_DECREF(held);
+    return result;
+}
+
+/* walk(root, tags): marks() from the root's node itself, making proxies only for the elements it
+ * returns, through lxml's public C API (elementFactory, the function lxml's own iterators use).
+ * The tree is read in full before the first proxy is made, with no Python code running; None
+ * (leave it to marks()) for anything that needs lxml to read an attribute, and for node shapes
+ * whose traversal might differ from lxml's. */
+typedef PyObject *(*element_factory_fn)(PyObject *doc, mirror_node *node);
+static element_factory_fn element_factory = NULL;
+
+typedef struct {
+    mirror_node *node;
+    int tag;             /* index in tags, or -1 */
+    char itemprop, candidate;
+} mark_record;
+
+/* A present attribute's value holds a needle: 1 / 0, or -2 for a value not read directly or
+ * not UTF-8. */
+static int
+direct_test(const mirror_attr *attr, const char *const *needles)
+{
+    const unsigned char *text = direct_value(attr);
+    if (text == NULL) return -2;
+    const unsigned char *c = text;
+    while (*c != 0 && *c < 0x80) c++;
+    if (*c != 0) {
+        PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
+        if (s == NULL) {
+            PyErr_Clear();
+            return -2;
+        }
+        Py_DECREF(s);
+    }
+    return holds_any((const char *)text, needles);
+}
+
+static PyObject *
+walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "walk(root, tags)");
+        return NULL;
+    }
+    if (!configured || element_factory == NULL) Py_RETURN_NONE;
+    PyObject *root = args[0], *tags = args[1];
+    if (!PyTuple_Check(tags)) {
+        PyErr_SetString(PyExc_TypeError, "walk() takes a tuple of tags");
+        return NULL;
+    }
+    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
+    const char *tag_names[MAX_MARK_TAGS];
+    if (tag_total > MAX_MARK_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many tags");
+        return NULL;
+    }
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *tag = PyTuple_GET_ITEM(tags, t);
+        Py_ssize_t size;
+        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
+        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
+            return NULL;
+        }
+        tag_names[t] = name;
+    }
+    mirror_node *top = node_of(root);
+    PyObject *doc = top != NULL ? (PyObject *)((mirror_element *)root)->_doc : NULL;
+    if (top == NULL || doc == NULL) Py_RETURN_NONE;
+    Py_INCREF(root); /* keeps the document, and so every node, alive */
+    Py_INCREF(doc);
+    mark_record *records = NULL;
+    size_t record_count = 0, record_room = 0;
+    PyObject *by_tag = NULL, *itemprops = NULL, *candidates = NULL, *result = NULL;
+    const unsigned char *seen_name[TAG_CACHE];
+    int seen_index[TAG_CACHE];
+    memset(seen_name, 0, sizeof(seen_name));
+    /* Document order, elements only, as root.iter(etree.Element): the root, then depth first. */
+    mirror_node *node = top;
+    while (node != NULL) {
+        if (node->type == ELEMENT_NODE) {
+            if (node->doc != top->doc) goto fallback;
+            int ns = namespaced(node->ns);
+            if (ns < 0) goto fallback;
+            mark_record record = {node, -1, 0, 0};
+            if (tag_total > 0 && !ns) {
+                size_t slot = ((size_t)node->name >> 4) % TAG_CACHE;
+                if (seen_name[slot] != node->name) {
+                    int found = -1;
+                    for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
+                        if (strcmp(tag_names[t], (const char *)node->name) == 0) found = (int)t;
+                    seen_name[slot] = node->name;
+                    seen_index[slot] = found;
+                }
+                record.tag = seen_index[slot];
+            }
+            if (node->properties != NULL) {
+                const mirror_attr *found[M_N] = {NULL, NULL, NULL, NULL};
+                for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
+                    if (attr->type != ATTRIBUTE_NODE) continue;
+                    int attr_ns = namespaced(attr->ns);
+                    if (attr_ns < 0) goto fallback;
+                    if (attr_ns) continue;
+                    int which = mark_index(attr->name);
+                    if (which >= 0 && found[which] == NULL) found[which] = attr;
+                }
+                int hit = 0;
+                if (found[M_ITEMPROP] != NULL) {
+                    record.itemprop = 1;
+                    hit = direct_test(found[M_ITEMPROP], AUTHOR_ITEMPROP);
+                    if (hit < 0) goto fallback;
+                }
+                for (int which = M_CLASS; which < M_N && !hit; which++) {
+                    if (found[which] == NULL) continue;
+                    hit = direct_test(found[which], AUTHOR_NAME);
+                    if (hit < 0) goto fallback;
+                }
+                record.candidate = (char)hit;
+            }
+            if (record.tag >= 0 || record.itemprop || record.candidate) {
+                if (record_count == record_room) {
+                    size_t room = record_room ? record_room * 2 : 64;
+                    mark_record *grown = PyMem_Realloc(records, room * sizeof(mark_record));
+                    if (grown == NULL) {
+                        PyErr_NoMemory();
+                        goto done;
+                    }
+                    records = grown, record_room = room;
+                }
+                records[record_count++] = record;
+            }
+            if (node->children != NULL) {
+                node = node->children;
+                continue;
+            }
+        } else if (node->children != NULL && node->type != ENTITY_REF_NODE) {
+            goto fallback; /* lxml would look inside; nothing the parsers make */
+        }
+        /* the next node in document order within top */
+        while (node != top && node->next == NULL) node = node->parent;
+        if (node == top) break;
+        node = node->next;
+        if (node == NULL) goto fallback;
+    }
+    by_tag = PyTuple_New(tag_total);
+    itemprops = PyList_New(0);
+    candidates = PyList_New(0);
+    if (by_tag == NULL || itemprops == NULL || candidates == NULL) goto done;
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) goto done;
+        PyTuple_SET_ITEM(by_tag, t, list);
+    }
+    for (size_t r = 0; r < record_count; r++) {
+        const mark_record *record = &records[r];
+        PyObject *element = element_factory(doc, record->node);
+        if (element == NULL) goto done;
+        int failed = (record->tag >= 0 && PyList_Append(PyTuple_GET_ITEM(by_tag, record->tag), element) < 0) ||
+                     (record->itemprop && PyList_Append(itemprops, element) < 0) ||
+                     (record->candidate && PyList_Append(candidates, element) < 0);
+        Py_DECREF(element);
+        if (failed) goto done;
+    }
+    result = PyTuple_Pack(3, by_tag, itemprops, candidates);
+    goto done;
+fallback:
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    Py_XDECREF(by_tag);
+    Py_XDECREF(itemprops);
+    Py_XDECREF(candidates);
+    PyMem_Free(records);
+    Py_DECREF(doc);
+    Py_DECREF(root);
+    return result;
+}
+
+/* Takes lxml's elementFactory from lxml.etree's public C API (lxml/etree_api.h). */
+static PyObject *
+use_element_factory(PyObject *self, PyObject *capsule)
+{
+    (void)self;
+    static const char signature[] = "struct LxmlElement *(struct LxmlDocument *, xmlNode *)";
+    if (!PyCapsule_IsValid(capsule, signature)) {
+        PyErr_SetString(PyExc_TypeError, "not lxml's elementFactory capsule");
+        return NULL;
+    }
+    element_factory = (element_factory_fn)PyCapsule_GetPointer(capsule, signature);
+    if (element_factory == NULL) return NULL;
+    Py_RETURN_NONE;
+}
+
 /* ---- What this code sees of one element, for the import-time layout check. ------------- */
 
 static PyObject *
@@ -1044,6 +1417,14 @@ static PyMethodDef methods[] = {
      "or None to leave them to the Python walk."},
     {"best", (PyCFunction)(void (*)(void))best, METH_FASTCALL,
      "best(value, body_hint, in_boilerplate, bonus): find_content_root's scan, or None."},
+    {"marks", (PyCFunction)(void (*)(void))marks, METH_FASTCALL,
+     "marks(elements, tags): (per-tag lists, itemprop elements, byline candidates) as PageSources "
+     "finds them, or None to leave them to the Python walk."},
+    {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL,
+     "walk(root, tags): marks() of root.iter(etree.Element), walking the nodes and making proxies only "
+     "for the elements returned; None to leave them to marks()."},
+    {"use_element_factory", use_element_factory, METH_O,
+     "Take lxml.etree.__pyx_capi__['elementFactory'] for walk()."},
     {"label_kind", label_kind, METH_O,
      "_classify_label(label.lower()) for an ASCII label, in C; None for any other label."},
     {"inspect", inspect, METH_O,

@@ -19,6 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import xml_unsafe_characters
+from . import _content
 from .jsonld import JsonLd, app_state_story, as_strings, first_string, read_jsonld
 
 __all__ = [
@@ -161,6 +162,70 @@ def _foreign_names(classes: str, ident: str) -> bool:
     return False
 
 
+def mark_elements(
+    elements: list[etree._Element], by_tag: dict[str, list[etree._Element]] | None
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """PageSources' walk in Python: the reference for newsmodel._pagescore.marks, and its fallback.
+
+    Adds each element to its tag's list in ``by_tag`` (when given) and returns the elements with
+    an itemprop and those whose itemprop, class, id or rel names an author, byline, writer or
+    contributor (or hCard's "fn"), both in document order.
+    """
+    itemprops: list[etree._Element] = []
+    candidates: list[etree._Element] = []
+    for element in elements:
+        if by_tag is not None:
+            found = by_tag.get(element.tag)
+            if found is not None:
+                found.append(element)
+        get = element.get
+        value = get("itemprop")
+        if value is not None:
+            itemprops.append(element)
+            if "uthor" in value or "reator" in value:
+                candidates.append(element)
+                continue
+        value = get("class")
+        if value is not None and (
+            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
+        ):
+            candidates.append(element)
+            continue
+        value = get("id")
+        if value is not None and (
+            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
+        ):
+            candidates.append(element)
+            continue
+        value = get("rel")
+        if value is not None and (
+            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
+        ):
+            candidates.append(element)
+    return itemprops, candidates
+
+
+def _load_walk() -> Any:
+    """newsmodel._pagescore.walk, given lxml's public elementFactory; None without either."""
+    module = _content._pagescore
+    capi = getattr(etree, "__pyx_capi__", None)
+    if module is None or not hasattr(module, "walk") or not isinstance(capi, dict):
+        return None
+    try:
+        module.use_element_factory(capi["elementFactory"])
+    except (KeyError, TypeError):
+        return None
+    return module.walk
+
+
+# The same walk in C (None: not built, turned off, or refused at import): walk() reads the
+# nodes from the root and makes proxies only for what it returns; marks() reads the nodes behind
+# a list of proxies, for the trees walk() leaves to it. The tests and the benchmarks set them
+# to None to compare with the Python walk.
+_marks: Any = getattr(_content._pagescore, "marks", None)
+_walk: Any = _load_walk()
+
+
 class PageSources:
     """The raw findings of one page, each source read once, for the reconcilers below."""
 
@@ -173,52 +238,22 @@ class PageSources:
         self.itemprops: list[etree._Element] = []
         self.byline_candidates: list[etree._Element] = []
         root = tree.getroottree().getroot()
+        tags = _TAGS_OF_INTEREST if root is tree else ()
+        marked = _walk(root, tags) if _walk is not None else None
+        if marked is None:
+            elements = list(root.iter(etree.Element))
+            marked = _marks(elements, tags) if _marks is not None else None
+            if marked is None:
+                self.itemprops, self.byline_candidates = mark_elements(
+                    elements, self.by_tag if tags else None
+                )
+        if marked is not None:
+            found_by_tag, self.itemprops, self.byline_candidates = marked
+            for tag, found in zip(tags, found_by_tag, strict=True):
+                self.by_tag[tag] = found
         if root is not tree:  # a subtree: its tags, but the marks of the whole document
             for element in tree.iter(*_TAGS_OF_INTEREST):
                 self.by_tag[element.tag].append(element)
-        by_tag = self.by_tag if root is tree else None
-        itemprops, candidates = self.itemprops, self.byline_candidates
-        for element in root.iter(etree.Element):
-            if by_tag is not None:
-                found = by_tag.get(element.tag)
-                if found is not None:
-                    found.append(element)
-            get = element.get
-            value = get("itemprop")
-            if value is not None:
-                itemprops.append(element)
-                if "uthor" in value or "reator" in value:
-                    candidates.append(element)
-                    continue
-            value = get("class")
-            if value is not None and (
-                "uthor" in value
-                or "yline" in value
-                or "fn" in value
-                or "riter" in value
-                or "ontributor" in value
-            ):
-                candidates.append(element)
-                continue
-            value = get("id")
-            if value is not None and (
-                "uthor" in value
-                or "yline" in value
-                or "fn" in value
-                or "riter" in value
-                or "ontributor" in value
-            ):
-                candidates.append(element)
-                continue
-            value = get("rel")
-            if value is not None and (
-                "uthor" in value
-                or "yline" in value
-                or "fn" in value
-                or "riter" in value
-                or "ontributor" in value
-            ):
-                candidates.append(element)
         self.canonical = [
             link.get("href") for link in self.by_tag["link"] if (link.get("rel") or "").lower() == "canonical"
         ]
