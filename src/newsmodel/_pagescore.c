@@ -1155,6 +1155,10 @@ walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (top == NULL || doc == NULL) Py_RETURN_NONE;
     Py_INCREF(root); /* keeps the document, and so every node, alive */
     Py_INCREF(doc);
+    /* The records below hold raw node pointers until their proxies exist. Allocating lists and
+       proxies can start a garbage collection, whose finalisers could run arbitrary Python and
+       change the tree under those pointers: no collection until the proxies are made. */
+    int gc_was_enabled = PyGC_Disable();
     mark_record *records = NULL;
     size_t record_count = 0, record_room = 0;
     PyObject *by_tag = NULL, *itemprops = NULL, *candidates = NULL, *result = NULL;
@@ -1257,6 +1261,7 @@ done:
     Py_XDECREF(itemprops);
     Py_XDECREF(candidates);
     PyMem_Free(records);
+    if (gc_was_enabled) PyGC_Enable();
     Py_DECREF(doc);
     Py_DECREF(root);
     return result;
