@@ -52,46 +52,71 @@ class Collected:
     quote_spans: list[tuple[int, int]]
 
 
-@attrs.define(slots=True)
 class InlineText:
-    """A growing paragraph: append text, open and close spans, take the result."""
+    """A growing paragraph: append text, open and close spans, take the result.
 
-    _parts: list[str] = attrs.field(factory=list)
-    _length: int = 0
-    _last: str = ""
-    _pending_space: bool = False
-    _open: list[_OpenSpan] = attrs.field(factory=list)
-    _marks: list[Mark] = attrs.field(factory=list)
-    _quote_spans: list[tuple[int, int]] = attrs.field(factory=list)
+    With ``checked``, the text added is known to hold no character XML cannot carry (it was
+    read from a tree proven XML-safe), and is not scanned for them.
+    """
 
-    @property
-    def empty(self) -> bool:
-        """Whether no text has been added since the last take()."""
-        return self._length == 0
+    __slots__ = (
+        "_checked",
+        "_last",
+        "_marks",
+        "_open",
+        "_parts",
+        "_pending_space",
+        "_quote_spans",
+        "length",
+    )
+
+    def __init__(self, *, checked: bool = False) -> None:
+        self._checked = checked
+        self._parts: list[str] = []
+        # Characters collected since the last take() (read-only outside): with none, take() has
+        # nothing to give, and the state left for the next paragraph is as good as new.
+        self.length = 0
+        self._last = ""
+        self._pending_space = False
+        self._open: list[_OpenSpan] = []
+        self._marks: list[Mark] = []
+        self._quote_spans: list[tuple[int, int]] = []
 
     def add(self, text: str | None) -> None:
         """Append text, collapsing whitespace with what came before."""
         if not text:
             return
-        if not text.strip(_ASCII_SPACE):
+        core = text.strip(_ASCII_SPACE)
+        if not core:
             # Only the indentation between tags (the most common text node): a space at most.
             self._pending_space = True
             return
-        if _XML_UNSAFE.search(text) is not None:
-            text = _XML_UNSAFE.sub("", text)
-        collapsed = _WHITESPACE.sub(" ", text)
-        core = collapsed.strip(" ")
-        if not core:
-            if collapsed:
-                self._pending_space = True
-            return
-        if (collapsed[0] == " " or self._pending_space) and self._length and self._last not in " \n":
-            self._emit(" ")
+        if self._checked or _XML_UNSAFE.search(text) is None:
+            # Collapsing and then stripping the spaces left at the ends is collapsing the
+            # stripped text: the ends were whitespace exactly where the text has some.
+            core = _WHITESPACE.sub(" ", core)
+            leading = text[0] in _ASCII_SPACE
+            trailing = text[-1] in _ASCII_SPACE
+        else:
+            collapsed = _WHITESPACE.sub(" ", _XML_UNSAFE.sub("", text))
+            core = collapsed.strip(" ")
+            if not core:
+                if collapsed:
+                    self._pending_space = True
+                return
+            leading = collapsed[0] == " "
+            trailing = collapsed[-1] == " "
+        length = self.length
+        if (leading or self._pending_space) and length and self._last not in " \n":
+            self._parts.append(" ")
+            length += 1
         for span in self._open:
             if span.start is None:
-                span.start = self._length
-        self._emit(core)
-        self._pending_space = collapsed[-1] == " "
+                span.start = length
+        self._parts.append(core)
+        self.length = length + len(core)
+        self._last = core[-1]
+        self._pending_space = trailing
 
     def space(self) -> None:
         """Separate what follows from what came before (a block boundary inside inline content)."""
@@ -100,11 +125,11 @@ class InlineText:
     def line_break(self) -> bool:
         """Add a ``<br>``; return True when it is the second in a row (a paragraph break)."""
         self._pending_space = False
-        if not self._length:
+        if not self.length:
             return False
         if self._last == "\n":
             self._parts.pop()
-            self._length -= 1
+            self.length -= 1
             self._last = self._parts[-1][-1] if self._parts else ""
             return True
         self._emit("\n")
@@ -119,7 +144,7 @@ class InlineText:
     def close(self, span: _OpenSpan) -> None:
         """End a span opened with open(); a span that covered no text is dropped."""
         self._open.remove(span)
-        self._record(span, self._length)
+        self._record(span, self.length)
 
     def _record(self, span: _OpenSpan, end: int) -> None:
         if span.start is None:
@@ -139,7 +164,7 @@ class InlineText:
 
     def _char_at(self, index: int) -> str:
         # Only ever asked about the last character or two, so look from the end.
-        offset = self._length
+        offset = self.length
         for part in reversed(self._parts):
             offset -= len(part)
             if index >= offset:
@@ -148,7 +173,7 @@ class InlineText:
 
     def _emit(self, text: str) -> None:
         self._parts.append(text)
-        self._length += len(text)
+        self.length += len(text)
         self._last = text[-1]
 
     def take(self) -> Collected | None:
@@ -161,7 +186,7 @@ class InlineText:
             self._pending_space = False
             return None
         for span in self._open:
-            self._record(span, self._length)
+            self._record(span, self.length)
             span.start = None
         text = "".join(self._parts)
         result = None
@@ -172,7 +197,7 @@ class InlineText:
             spans = [s for s in self._quote_spans if s[1] <= size]
             result = Collected(text=stripped, marks=marks, quote_spans=spans)
         self._parts = []
-        self._length = 0
+        self.length = 0
         self._last = ""
         self._pending_space = False
         self._marks = []
