@@ -176,12 +176,22 @@ class _Builder:
     level: int = 2
     blocks: list[Block] = attrs.field(factory=list)
     skipped_headline: bool = False
+    # A builder reading one block's content (a list item, a block quote) keeps only its
+    # paragraphs, headings among them, with no Section built to be taken apart again.
+    flat: list[Paragraph] | None = None
 
     # ---- sections
 
     def _close_section(self) -> None:
         if self.blocks or self.heading is not None:
-            self.sections.append(Section(heading=self.heading, level=self.level, blocks=self.blocks))
+            flat = self.flat
+            if flat is None:
+                self.sections.append(Section(heading=self.heading, level=self.level, blocks=self.blocks))
+            else:
+                if self.heading is not None:
+                    flat.append(Paragraph(text=self.heading))
+                for block in self.blocks:
+                    flat.extend(block_paragraphs(block))
         self.blocks = []
 
     def finish(self) -> list[Section]:
@@ -324,14 +334,10 @@ class _Builder:
         self.level = level
 
     def _nested_paragraphs(self, element: HtmlElement) -> list[Paragraph]:
-        nested = _Builder(context=self.context, skipped_headline=True)
-        nested.read_container(element)
         paragraphs: list[Paragraph] = []
-        for section in nested.finish():
-            if section.heading is not None:
-                paragraphs.append(Paragraph(text=section.heading))
-            for block in section.blocks:
-                paragraphs.extend(block_paragraphs(block))
+        nested = _Builder(context=self.context, skipped_headline=True, flat=paragraphs)
+        nested.read_container(element)
+        nested.finish()
         return paragraphs
 
     def _read_list(self, element: HtmlElement, *, ordered: bool) -> None:

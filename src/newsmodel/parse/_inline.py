@@ -93,8 +93,11 @@ class InlineText:
             return
         if self._checked or _XML_UNSAFE.search(text) is None:
             # Collapsing and then stripping the spaces left at the ends is collapsing the
-            # stripped text: the ends were whitespace exactly where the text has some.
-            core = _WHITESPACE.sub(" ", core)
+            # stripped text: the ends were whitespace exactly where the text has some. Text
+            # without a double space and without a character isprintable() refuses (tabs and
+            # line breaks among them) has nothing to collapse.
+            if "  " in core or not core.isprintable():
+                core = _WHITESPACE.sub(" ", core)
             leading = text[0] in _ASCII_SPACE
             trailing = text[-1] in _ASCII_SPACE
         else:
@@ -193,8 +196,12 @@ class InlineText:
         stripped = text.rstrip(" \n")
         if stripped:
             size = len(stripped)
-            marks = [m for m in self._marks if m.end <= size]
-            spans = [s for s in self._quote_spans if s[1] <= size]
+            marks = self._marks
+            if marks:
+                marks = [m for m in marks if m.end <= size]
+            spans = self._quote_spans
+            if spans:
+                spans = [s for s in spans if s[1] <= size]
             result = Collected(text=stripped, marks=marks, quote_spans=spans)
         self._parts = []
         self.length = 0
