@@ -213,31 +213,20 @@ def print_stages(pages: list[Page]) -> None:
     """Where parse_html spends its time: median ms per page of each stage."""
     from newsmodel.parse._blocks import build_sections
     from newsmodel.parse._content import clean_tree, find_content_root, score_page
-    from newsmodel.parse.html import _PAGE_PARSER, MAX_PAGE_SIZE, _load_page, _with_quotes
+    from newsmodel.parse.html import _PAGE_PARSER, MAX_PAGE_SIZE, _load, _with_quotes
     from newsmodel.parse.metadata import extract_metadata
 
     stages: dict[str, list[float]] = {name: [] for name in ("parse", "metadata", "body", "quotes")}
     for page in pages:
         start = time.process_time()
-        root, checked = _load_page(page.html, MAX_PAGE_SIZE, _PAGE_PARSER)  # as parse_html loads it
+        root = _load(page.html, MAX_PAGE_SIZE, _PAGE_PARSER)  # as parse_html loads it
         parsed = time.process_time()
         metadata = extract_metadata(root, url=page.url)
         read = time.process_time()
         clean_tree(root)
         scores = score_page(root)
         content = find_content_root(scores)
-        sections = (
-            []
-            if content is None
-            else build_sections(
-                content,
-                scores,
-                headline=metadata.headline,
-                base_url=page.url or metadata.url,
-                authors=[author.name for author in metadata.authors],
-                checked=checked,
-            )
-        )
+        sections = [] if content is None else build_sections(content, scores, headline=metadata.headline)
         built = time.process_time()
         _with_quotes(sections, metadata.language)
         done = time.process_time()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from contextlib import nullcontext
 from urllib.parse import urljoin
 
 import attrs
@@ -28,7 +27,6 @@ from ..model import (
     Section,
     Table,
     block_paragraphs,
-    characters_already_checked,
 )
 from ._content import PageScores
 from ._inline import Collected, InlineText, clean_text, strip_unsafe
@@ -113,7 +111,7 @@ class _Context:
     # leaves it empty (take() at the end, with no span open outside an inline element), so
     # sharing it is the same as a new one per container, minus the allocations.
     inline: InlineText = attrs.field(factory=InlineText)
-    # Whether absolute links may skip urljoin() (see _join).
+    # Whether absolute links may skip urljoin() (see join()).
     plain_links: bool = False
 
     def join(self, url: str) -> str:
@@ -457,30 +455,25 @@ def build_sections(
     headline: str | None,
     base_url: str | None = None,
     authors: Sequence[str] = (),
-    checked: bool = False,
 ) -> list[Section]:
     """Read the content subtree at ``root`` into sections.
 
     The headline itself is left out, and so is a byline naming one of ``authors`` that comes
-    before the first paragraph of prose. ``checked`` says every string in the tree is proven
-    free of characters XML cannot carry (see ``html._load_page``): nothing built from them is
-    scanned for such characters again.
+    before the first paragraph of prose.
     """
     context = _Context(
         scores=scores,
         headline_key=_key(headline) if headline else None,
         base_url=base_url,
         author_keys=tuple(key for key in (_key(name) for name in authors) if key),
-        inline=InlineText(checked=checked),
         plain_links=base_url is not None and _accepted_base(base_url),
     )
     builder = _Builder(context=context)
-    with characters_already_checked() if checked else nullcontext():
-        if root.tag in HEADING_LEVELS or root.tag in _BLOCK_ROOTS:
-            builder._read_block(root)
-        else:
-            builder.read_container(root)
-        return builder.finish()
+    if root.tag in HEADING_LEVELS or root.tag in _BLOCK_ROOTS:
+        builder._read_block(root)
+    else:
+        builder.read_container(root)
+    return builder.finish()
 
 
 def _accepted_base(base_url: str) -> bool:

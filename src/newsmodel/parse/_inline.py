@@ -19,6 +19,8 @@ __all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
 # replacement; the lookarounds keep the fast first-character scan.
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v](?:(?<=[\t\n\r\f\v])|(?=[ \t\n\r\f\v]))[ \t\n\r\f\v]*")
 _ASCII_SPACE = " \t\n\r\f\v"
+# The ASCII whitespace XML can carry (form feed and vertical tab it cannot).
+_SAFE_SPACE = " \t\n\r"
 
 
 def strip_unsafe(text: str) -> str:
@@ -53,14 +55,9 @@ class Collected:
 
 
 class InlineText:
-    """A growing paragraph: append text, open and close spans, take the result.
-
-    With ``checked``, the text added is known to hold no character XML cannot carry (it was
-    read from a tree proven XML-safe), and is not scanned for them.
-    """
+    """A growing paragraph: append text, open and close spans, take the result."""
 
     __slots__ = (
-        "_checked",
         "_last",
         "_marks",
         "_open",
@@ -70,8 +67,7 @@ class InlineText:
         "length",
     )
 
-    def __init__(self, *, checked: bool = False) -> None:
-        self._checked = checked
+    def __init__(self) -> None:
         self._parts: list[str] = []
         # Characters collected since the last take() (read-only outside): with none, take() has
         # nothing to give, and the state left for the next paragraph is as good as new.
@@ -86,22 +82,28 @@ class InlineText:
         """Append text, collapsing whitespace with what came before."""
         if not text:
             return
-        core = text.strip(_ASCII_SPACE)
+        core = text.strip(_SAFE_SPACE)
         if not core:
             # Only the indentation between tags (the most common text node): a space at most.
             self._pending_space = True
             return
-        if self._checked or _XML_UNSAFE.search(text) is None:
-            # Collapsing and then stripping the spaces left at the ends is collapsing the
-            # stripped text: the ends were whitespace exactly where the text has some. Text
-            # without a double space and without a character isprintable() refuses (tabs and
-            # line breaks among them) has nothing to collapse.
-            if "  " in core or not core.isprintable():
+        if core.isprintable():
+            # isprintable() refuses every character XML cannot carry (controls, noncharacters,
+            # surrogates) and every whitespace but the space, and what was stripped off is
+            # whitespace XML can carry: the text needs no scan for those characters, and no
+            # collapsing unless it holds a double space. Collapsing and then stripping the
+            # spaces left at the ends is collapsing the stripped text.
+            if "  " in core:
                 core = _WHITESPACE.sub(" ", core)
-            leading = text[0] in _ASCII_SPACE
-            trailing = text[-1] in _ASCII_SPACE
+            leading = text[0] in _SAFE_SPACE
+            trailing = text[-1] in _SAFE_SPACE
         else:
-            collapsed = _WHITESPACE.sub(" ", _XML_UNSAFE.sub("", text))
+            if not text.strip(_ASCII_SPACE):
+                self._pending_space = True
+                return
+            if _XML_UNSAFE.search(text) is not None:
+                text = _XML_UNSAFE.sub("", text)
+            collapsed = _WHITESPACE.sub(" ", text)
             core = collapsed.strip(" ")
             if not core:
                 if collapsed:

@@ -78,8 +78,6 @@ _UTF8_TWINS = {
 # C0 controls other than tab, line feed and carriage return: all XML 1.0 refuses below U+0080.
 _C0_UNSAFE = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-# A numeric character reference as libxml2 reads one: every digit that follows, ";" or not.
-_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_SAMPLE = 65536
 _BINARY_SHARE = 0.01
@@ -122,29 +120,6 @@ def load_html(html: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> HtmlElemen
 
 
 def _load(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> HtmlElement:
-    return _load_page(html, max_size, parser)[0]
-
-
-def _references_safe(text: str) -> bool:
-    """Whether no numeric character reference in ``text`` can decode to an XML-unsafe character.
-
-    libxml2 decodes ``&#1;``, ``&#xFFFE;`` and the like (with or without the semicolon) into the
-    very characters XML cannot carry, so a page free of them as text may still put them in the
-    tree. Named references cannot: no HTML entity stands for such a character. Anything odd
-    (a number past U+10FFFF, which libxml2 turns into U+FFFD) counts as unsafe: this only
-    decides whether a scan can be skipped, so a false "unsafe" costs time, never correctness.
-    """
-    if "&#" not in text:
-        return True
-    for hexadecimal, decimal in set(_CHAR_REFERENCE.findall(text)):
-        value = int(hexadecimal, 16) if hexadecimal else int(decimal)
-        if value > 0x10FFFF or _XML_UNSAFE.match(chr(value)) is not None:
-            return False
-    return True
-
-
-def _load_page(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> tuple[HtmlElement, bool]:
-    """The page's tree, and whether every string read from it is proven XML-safe."""
     if isinstance(html, bytes | bytearray):
         if len(html) > max_size:
             raise ParseError(f"page too large: {len(html)} bytes (limit {max_size})")
@@ -191,16 +166,14 @@ def _load_page(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -
                 "page has a text or node too large for the parser's safety limits to read completely"
                 f" ({entry.message.strip()})"
             )
-    # The text parsed is XML-safe here (checked above, or stripped): only character references
-    # can still bring unsafe characters into the tree.
-    return root, _references_safe(text)
+    return root
 
 
 def _find_quotes(paragraphs: Sequence[str], language: str | None) -> Sequence[tuple[Quote, ...]]:
     """Quotations in each paragraph, from the quote finder shared with the plain-text reader.
 
-    ``paragraphs`` are the texts of Paragraph objects, which the model (or the proof that the
-    page is XML-safe, see _load_page) has already cleared of characters XML cannot carry.
+    ``paragraphs`` are the texts of Paragraph objects, which the model has already cleared of
+    characters XML cannot carry: the quote finder need not scan them again.
     """
     return quote_document(list(paragraphs), language=language, checked=True)
 
@@ -254,9 +227,7 @@ def _body_text_length(sections: list[Section]) -> int:
     return sum(len(p.text) for s in sections for p in s.iter_paragraphs())
 
 
-def _read_body(
-    root: HtmlElement, metadata: PageMetadata, base_url: str | None, *, checked: bool = False
-) -> list[Section]:
+def _read_body(root: HtmlElement, metadata: PageMetadata, base_url: str | None) -> list[Section]:
     """The article body as sections: the page's main content, or the story it embeds as data."""
     clean_tree(root)
     scores = score_page(root)
@@ -269,7 +240,6 @@ def _read_body(
             headline=metadata.headline,
             base_url=base_url,
             authors=[author.name for author in metadata.authors],
-            checked=checked,
         )
     embedded = metadata.article_body
     # A page that embeds its story as data (JSON-LD articleBody, Next.js state) and shows
@@ -290,11 +260,11 @@ def parse_html(html: str | bytes, *, url: str | None = None, max_size: int = MAX
     Raises :class:`~newsmodel.errors.ParseError` when the input is not a readable page or
     holds no article (no headline or no content).
     """
-    root, checked = _load_page(html, max_size, _PAGE_PARSER)
+    root = _load(html, max_size, _PAGE_PARSER)
     metadata = extract_metadata(root, url=url)
     if metadata.headline is None:
         raise ParseError("no article content found: the page has no headline")
-    sections = _read_body(root, metadata, url or metadata.url, checked=checked)
+    sections = _read_body(root, metadata, url or metadata.url)
     if not sections:
         raise ParseError("no article content found")
     sections = _with_quotes(sections, metadata.language)
