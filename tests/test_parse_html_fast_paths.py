@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newsmodel.model import _XML_UNSAFE, Figure, Link, xml_unsafe_characters
 from newsmodel.parse._blocks import _unchanged_by_join
-from newsmodel.parse._inline import _WHITESPACE, InlineText
+from newsmodel.parse._inline import _WHITESPACE, InlineText, clean_text
 from newsmodel.parse.html import _PAGE_PARSER, parse_html
 
 ARTICLE = (
@@ -137,3 +137,9 @@ def test_inline_text_collapses_as_it_always_did(texts):
     collected = inline.take()
     expected = "".join(parts).rstrip(" \n")
     assert (collected.text if collected is not None else "") == expected
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\xa0\x01\ufffe\u2003\u3000ab.", max_size=20))
+def test_clean_text_cleans_as_it_always_did(text):
+    expected = _WHITESPACE.sub(" ", _XML_UNSAFE.sub("", text)).strip()
+    assert clean_text(text) == expected

@@ -30,6 +30,9 @@ def strip_unsafe(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace runs to one space, drop characters XML cannot carry, and strip."""
+    if text.isprintable():
+        # Nothing to drop and nothing to collapse but double spaces (see InlineText.add).
+        return (_WHITESPACE.sub(" ", text) if "  " in text else text).strip()
     if _XML_UNSAFE.search(text) is not None:
         text = _XML_UNSAFE.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
