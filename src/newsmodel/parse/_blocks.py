@@ -86,6 +86,14 @@ _AD_LABELS = frozenset(
         "광고",
     }
 )
+# casefold() never shortens a text, so a longer one cannot be an ad label.
+_AD_LABEL_MAX = max(len(label) for label in _AD_LABELS)
+# An absolute http(s) URL that urljoin() would give back unchanged: it has a host (no IPv6
+# brackets, which urlsplit() validates) and nothing urlunsplit() would drop or rebuild
+# differently (";" parameters, an empty query or fragment). Checked as a whole by _unchanged_by_join.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#\[\];\s]+(?:[/?#][^;\s]*)?")
+# Content roots read as the one block they are rather than as a container.
+_BLOCK_ROOTS = ("p", "ul", "ol", "blockquote", "table", "figure", "pre")
 # Lists of at least this many items, this share of which open with a link, are teasers.
 _TEASER_LIST_MIN = 3
 _TEASER_SHARE = 0.8
@@ -99,6 +107,32 @@ class _Context:
     author_keys: tuple[str, ...] = ()
     # Set at the first long paragraph: bylines come before the prose.
     seen_prose: bool = False
+    # The one paragraph being collected, shared by every container: each takes it empty and
+    # leaves it empty (take() at the end, with no span open outside an inline element), so
+    # sharing it is the same as a new one per container, minus the allocations.
+    inline: InlineText = attrs.field(factory=InlineText)
+    # Whether absolute links may skip urljoin() (see join()).
+    plain_links: bool = False
+
+    def join(self, url: str) -> str:
+        """``url`` resolved against the page's address, as urljoin() resolves it."""
+        if self.base_url is None:
+            return url
+        if self.plain_links and _unchanged_by_join(url):
+            return url
+        return urljoin(self.base_url, url)
+
+
+def _unchanged_by_join(url: str) -> bool:
+    """Whether urljoin(base, url) is ``url`` for any base urljoin() accepts.
+
+    Such a URL has a scheme and a host, so urljoin() gives it back as it is (another scheme)
+    or as urlunsplit(urlsplit(url)) (the base's scheme), which rebuilds exactly these URLs.
+    """
+    if not url.isascii() or _PLAIN_ABSOLUTE.fullmatch(url) is None or url[-1] == "#":
+        return False
+    before_fragment = url.split("#", 1)[0]
+    return not before_fragment.endswith("?")
 
 
 def _key(text: str) -> str:
@@ -121,6 +155,8 @@ def _same_title(headline_key: str | None, text: str) -> bool:
 
 def _paragraph(collected: Collected) -> Paragraph:
     text = collected.text
+    if not collected.quote_spans:
+        return Paragraph(text=text, marks=tuple(collected.marks))
     quotes = tuple(
         Quote(text=text[start:end], start=start, end=end, kind="direct")
         for start, end in sorted(collected.quote_spans)
@@ -138,12 +174,22 @@ class _Builder:
     level: int = 2
     blocks: list[Block] = attrs.field(factory=list)
     skipped_headline: bool = False
+    # A builder reading one block's content (a list item, a block quote) keeps only its
+    # paragraphs, headings among them, with no Section built to be taken apart again.
+    flat: list[Paragraph] | None = None
 
     # ---- sections
 
     def _close_section(self) -> None:
         if self.blocks or self.heading is not None:
-            self.sections.append(Section(heading=self.heading, level=self.level, blocks=self.blocks))
+            flat = self.flat
+            if flat is None:
+                self.sections.append(Section(heading=self.heading, level=self.level, blocks=self.blocks))
+            else:
+                if self.heading is not None:
+                    flat.append(Paragraph(text=self.heading))
+                for block in self.blocks:
+                    flat.extend(block_paragraphs(block))
         self.blocks = []
 
     def finish(self) -> list[Section]:
@@ -161,30 +207,41 @@ class _Builder:
 
     def read_container(self, element: HtmlElement) -> None:
         """Read an element whose children are a mix of blocks and inline content."""
-        inline = InlineText()
-        inline.add(element.text)
+        inline = self.context.inline
+        is_boilerplate = self.context.scores.is_boilerplate
+        # Most texts and tails are None or empty, and most flushes find nothing collected:
+        # both are left out here rather than answered by a call.
+        text = element.text
+        if text:
+            inline.add(text)
         for child in element:
-            if self._skip(child):
-                inline.add(child.tail)
-                continue
             tag = child.tag
-            if tag in _INLINE_TAGS and tag not in _IMAGE_TAGS:
+            if not isinstance(tag, str) or is_boilerplate(child):
+                pass
+            elif tag in _INLINE_TAGS and tag not in _IMAGE_TAGS:
                 if tag == "br":
                     if inline.line_break():
                         self._flush(inline)
                 else:
                     self._read_inline(child, inline)
             else:
-                self._flush(inline)
+                if inline.length:
+                    self._flush(inline)
                 self._read_block(child)
-            inline.add(child.tail)
-        self._flush(inline)
+            tail = child.tail
+            if tail:
+                inline.add(tail)
+        if inline.length:
+            self._flush(inline)
 
     def _flush(self, inline: InlineText) -> None:
         collected = inline.take()
-        if collected is None or collected.text.casefold() in _AD_LABELS or self._is_byline(collected.text):
+        if collected is None:
             return
-        if len(collected.text) >= _BYLINE_MAX:
+        text = collected.text
+        if (len(text) <= _AD_LABEL_MAX and text.casefold() in _AD_LABELS) or self._is_byline(text):
+            return
+        if len(text) >= _BYLINE_MAX:
             self.context.seen_prose = True
         self.blocks.append(_paragraph(collected))
 
@@ -202,9 +259,7 @@ class _Builder:
         if tag == "a":
             href = element.get("href")
             if href and href.strip():
-                href = clean_text(href)
-                if self.context.base_url is not None:
-                    href = urljoin(self.context.base_url, href)
+                href = self.context.join(clean_text(href))
                 title = clean_text(element.get("title") or "") or None
                 span = inline.open("link", href=href, title=title) if href else None
         elif tag == "q":
@@ -213,16 +268,21 @@ class _Builder:
             span = inline.open(EMPHASIS_BY_TAG[tag])
         elif tag not in _INLINE_TAGS:
             inline.space()
-        inline.add(element.text)
+        text = element.text
+        if text:
+            inline.add(text)
+        is_boilerplate = self.context.scores.is_boilerplate
         for child in element:
-            if self._skip(child):
-                inline.add(child.tail)
-                continue
-            if child.tag == "br":
+            child_tag = child.tag
+            if not isinstance(child_tag, str) or is_boilerplate(child):
+                pass
+            elif child_tag == "br":
                 inline.line_break()
             else:
                 self._read_inline(child, inline)
-            inline.add(child.tail)
+            tail = child.tail
+            if tail:
+                inline.add(tail)
         if span is not None:
             inline.close(span)
         if tag not in _INLINE_TAGS:
@@ -272,14 +332,10 @@ class _Builder:
         self.level = level
 
     def _nested_paragraphs(self, element: HtmlElement) -> list[Paragraph]:
-        nested = _Builder(context=self.context, skipped_headline=True)
-        nested.read_container(element)
         paragraphs: list[Paragraph] = []
-        for section in nested.finish():
-            if section.heading is not None:
-                paragraphs.append(Paragraph(text=section.heading))
-            for block in section.blocks:
-                paragraphs.extend(block_paragraphs(block))
+        nested = _Builder(context=self.context, skipped_headline=True, flat=paragraphs)
+        nested.read_container(element)
+        nested.finish()
         return paragraphs
 
     def _read_list(self, element: HtmlElement, *, ordered: bool) -> None:
@@ -324,9 +380,7 @@ class _Builder:
             for name in _IMAGE_SOURCES:
                 value = image.get(name)
                 if value and value.strip() and not value.startswith("data:"):
-                    src = clean_text(value)
-                    if self.context.base_url is not None:
-                        src = urljoin(self.context.base_url, src)
+                    src = self.context.join(clean_text(value))
                     break
             alt = clean_text(image.get("alt") or "") or None
         if caption_element is not None:
@@ -412,10 +466,21 @@ def build_sections(
         headline_key=_key(headline) if headline else None,
         base_url=base_url,
         author_keys=tuple(key for key in (_key(name) for name in authors) if key),
+        plain_links=base_url is not None and _accepted_base(base_url),
     )
     builder = _Builder(context=context)
-    if root.tag in HEADING_LEVELS or root.tag in ("p", "ul", "ol", "blockquote", "table", "figure", "pre"):
+    if root.tag in HEADING_LEVELS or root.tag in _BLOCK_ROOTS:
         builder._read_block(root)
     else:
         builder.read_container(root)
     return builder.finish()
+
+
+def _accepted_base(base_url: str) -> bool:
+    # urljoin() raises for a base urlsplit() refuses, whatever the link: links skip it only
+    # when it would not.
+    try:
+        urljoin(base_url, "x")
+    except ValueError:
+        return False
+    return True

@@ -19,6 +19,8 @@ __all__ = ["Collected", "InlineText", "clean_text", "strip_unsafe"]
 # replacement; the lookarounds keep the fast first-character scan.
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v](?:(?<=[\t\n\r\f\v])|(?=[ \t\n\r\f\v]))[ \t\n\r\f\v]*")
 _ASCII_SPACE = " \t\n\r\f\v"
+# The ASCII whitespace XML can carry (form feed and vertical tab it cannot).
+_SAFE_SPACE = " \t\n\r"
 
 
 def strip_unsafe(text: str) -> str:
@@ -28,6 +30,9 @@ def strip_unsafe(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace runs to one space, drop characters XML cannot carry, and strip."""
+    if text.isprintable():
+        # Nothing to drop and nothing to collapse but double spaces (see InlineText.add).
+        return (_WHITESPACE.sub(" ", text) if "  " in text else text).strip()
     if _XML_UNSAFE.search(text) is not None:
         text = _XML_UNSAFE.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
@@ -52,46 +57,74 @@ class Collected:
     quote_spans: list[tuple[int, int]]
 
 
-@attrs.define(slots=True)
 class InlineText:
     """A growing paragraph: append text, open and close spans, take the result."""
 
-    _parts: list[str] = attrs.field(factory=list)
-    _length: int = 0
-    _last: str = ""
-    _pending_space: bool = False
-    _open: list[_OpenSpan] = attrs.field(factory=list)
-    _marks: list[Mark] = attrs.field(factory=list)
-    _quote_spans: list[tuple[int, int]] = attrs.field(factory=list)
+    __slots__ = (
+        "_last",
+        "_marks",
+        "_open",
+        "_parts",
+        "_pending_space",
+        "_quote_spans",
+        "length",
+    )
 
-    @property
-    def empty(self) -> bool:
-        """Whether no text has been added since the last take()."""
-        return self._length == 0
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        # Characters collected since the last take() (read-only outside): with none, take() has
+        # nothing to give, and the state left for the next paragraph is as good as new.
+        self.length = 0
+        self._last = ""
+        self._pending_space = False
+        self._open: list[_OpenSpan] = []
+        self._marks: list[Mark] = []
+        self._quote_spans: list[tuple[int, int]] = []
 
     def add(self, text: str | None) -> None:
         """Append text, collapsing whitespace with what came before."""
         if not text:
             return
-        if not text.strip(_ASCII_SPACE):
+        core = text.strip(_SAFE_SPACE)
+        if not core:
             # Only the indentation between tags (the most common text node): a space at most.
             self._pending_space = True
             return
-        if _XML_UNSAFE.search(text) is not None:
-            text = _XML_UNSAFE.sub("", text)
-        collapsed = _WHITESPACE.sub(" ", text)
-        core = collapsed.strip(" ")
-        if not core:
-            if collapsed:
+        if core.isprintable():
+            # isprintable() refuses every character XML cannot carry (controls, noncharacters,
+            # surrogates) and every whitespace but the space, and what was stripped off is
+            # whitespace XML can carry: the text needs no scan for those characters, and no
+            # collapsing unless it holds a double space. Collapsing and then stripping the
+            # spaces left at the ends is collapsing the stripped text.
+            if "  " in core:
+                core = _WHITESPACE.sub(" ", core)
+            leading = text[0] in _SAFE_SPACE
+            trailing = text[-1] in _SAFE_SPACE
+        else:
+            if not text.strip(_ASCII_SPACE):
                 self._pending_space = True
-            return
-        if (collapsed[0] == " " or self._pending_space) and self._length and self._last not in " \n":
-            self._emit(" ")
+                return
+            if _XML_UNSAFE.search(text) is not None:
+                text = _XML_UNSAFE.sub("", text)
+            collapsed = _WHITESPACE.sub(" ", text)
+            core = collapsed.strip(" ")
+            if not core:
+                if collapsed:
+                    self._pending_space = True
+                return
+            leading = collapsed[0] == " "
+            trailing = collapsed[-1] == " "
+        length = self.length
+        if (leading or self._pending_space) and length and self._last not in " \n":
+            self._parts.append(" ")
+            length += 1
         for span in self._open:
             if span.start is None:
-                span.start = self._length
-        self._emit(core)
-        self._pending_space = collapsed[-1] == " "
+                span.start = length
+        self._parts.append(core)
+        self.length = length + len(core)
+        self._last = core[-1]
+        self._pending_space = trailing
 
     def space(self) -> None:
         """Separate what follows from what came before (a block boundary inside inline content)."""
@@ -100,11 +133,11 @@ class InlineText:
     def line_break(self) -> bool:
         """Add a ``<br>``; return True when it is the second in a row (a paragraph break)."""
         self._pending_space = False
-        if not self._length:
+        if not self.length:
             return False
         if self._last == "\n":
             self._parts.pop()
-            self._length -= 1
+            self.length -= 1
             self._last = self._parts[-1][-1] if self._parts else ""
             return True
         self._emit("\n")
@@ -119,7 +152,7 @@ class InlineText:
     def close(self, span: _OpenSpan) -> None:
         """End a span opened with open(); a span that covered no text is dropped."""
         self._open.remove(span)
-        self._record(span, self._length)
+        self._record(span, self.length)
 
     def _record(self, span: _OpenSpan, end: int) -> None:
         if span.start is None:
@@ -139,7 +172,7 @@ class InlineText:
 
     def _char_at(self, index: int) -> str:
         # Only ever asked about the last character or two, so look from the end.
-        offset = self._length
+        offset = self.length
         for part in reversed(self._parts):
             offset -= len(part)
             if index >= offset:
@@ -148,7 +181,7 @@ class InlineText:
 
     def _emit(self, text: str) -> None:
         self._parts.append(text)
-        self._length += len(text)
+        self.length += len(text)
         self._last = text[-1]
 
     def take(self) -> Collected | None:
@@ -161,18 +194,22 @@ class InlineText:
             self._pending_space = False
             return None
         for span in self._open:
-            self._record(span, self._length)
+            self._record(span, self.length)
             span.start = None
         text = "".join(self._parts)
         result = None
         stripped = text.rstrip(" \n")
         if stripped:
             size = len(stripped)
-            marks = [m for m in self._marks if m.end <= size]
-            spans = [s for s in self._quote_spans if s[1] <= size]
+            marks = self._marks
+            if marks:
+                marks = [m for m in marks if m.end <= size]
+            spans = self._quote_spans
+            if spans:
+                spans = [s for s in spans if s[1] <= size]
             result = Collected(text=stripped, marks=marks, quote_spans=spans)
         self._parts = []
-        self._length = 0
+        self.length = 0
         self._last = ""
         self._pending_space = False
         self._marks = []

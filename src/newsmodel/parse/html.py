@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..errors import ParseError
 from ..model import _XML_UNSAFE, Article, Block, BlockQuote, ListBlock, Paragraph, Quote, Section
-from ..quotes import quote_paragraphs
+from ..quotes.document import quote_document
 from ._attributes import attributes_over
 from ._blocks import build_sections
 from ._content import clean_tree, find_content_root, score_page
@@ -170,8 +170,12 @@ def _load(html: str | bytes, max_size: int, parser: lxml.html.HTMLParser) -> Htm
 
 
 def _find_quotes(paragraphs: Sequence[str], language: str | None) -> Sequence[tuple[Quote, ...]]:
-    """Quotations in each paragraph, from the quote finder shared with the plain-text reader."""
-    return quote_paragraphs(paragraphs, language=language)
+    """Quotations in each paragraph, from the quote finder shared with the plain-text reader.
+
+    ``paragraphs`` are the texts of Paragraph objects, which the model has already cleared of
+    characters XML cannot carry: the quote finder need not scan them again.
+    """
+    return quote_document(list(paragraphs), language=language, checked=True)
 
 
 def _merge_quotes(paragraph: Paragraph, found: tuple[Quote, ...]) -> Paragraph:

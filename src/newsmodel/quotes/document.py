@@ -45,10 +45,19 @@ class _Seen(NamedTuple):
 
 
 def quote_document(
-    paragraphs: Sequence[str], *, language: str | None = None, known_people: Sequence[str] = ()
+    paragraphs: Sequence[str],
+    *,
+    language: str | None = None,
+    known_people: Sequence[str] = (),
+    checked: bool = False,
 ) -> tuple[tuple[Quote, ...], ...]:
-    """The quotes of each paragraph, speakers resolved across the document."""
-    _check(paragraphs)
+    """The quotes of each paragraph, speakers resolved across the document.
+
+    ``checked`` skips checking the paragraphs: the caller vouches that each is a str XML can
+    carry, as the text of any :class:`~newsmodel.model.Paragraph` is.
+    """
+    if not checked:
+        _check(paragraphs)
     spans = [None if _is_block(text) else find_marked_spans(text) for text in paragraphs]
     if not any(found is None or found for found in spans):
         # No quote anywhere: the names and pronouns read below would only serve attribution.
