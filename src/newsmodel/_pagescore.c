@@ -943,26 +943,33 @@ holds_any(const char *value, const char *const *needles)
 static const char *const AUTHOR_ITEMPROP[] = {"uthor", "reator", NULL};
 static const char *const AUTHOR_NAME[] = {"uthor", "yline", "fn", "riter", "ontributor", NULL};
 
+/* A present attribute's value holds a needle: 1 / 0, or -2 for a value not read directly or
+ * not UTF-8. */
+static int
+direct_test(const mirror_attr *attr, const char *const *needles)
+{
+    const unsigned char *text = direct_value(attr);
+    if (text == NULL) return -2;
+    const unsigned char *c = text;
+    while (*c != 0 && *c < 0x80) c++;
+    if (*c != 0) {
+        /* lxml decodes the value strictly; refuse what it would refuse */
+        PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
+        if (s == NULL) {
+            PyErr_Clear();
+            return -2;
+        }
+        Py_DECREF(s);
+    }
+    return holds_any((const char *)text, needles);
+}
+
 /* The test of one present attribute's value: 1 / 0, -1 with an exception set, -2 to leave the
  * element to Python (bytes lxml would not decode). */
 static int
 mark_test(PyObject *element, int which, const mirror_attr *attr, const char *const *needles)
 {
-    const unsigned char *text = direct_value(attr);
-    if (text != NULL) {
-        const unsigned char *c = text;
-        while (*c != 0 && *c < 0x80) c++;
-        if (*c != 0) {
-            /* lxml decodes the value strictly; refuse what it would refuse */
-            PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
-            if (s == NULL) {
-                PyErr_Clear();
-                return -2;
-            }
-            Py_DECREF(s);
-        }
-        return holds_any((const char *)text, needles);
-    }
+    if (direct_value(attr) != NULL) return direct_test(attr, needles);
     PyObject *value = PyObject_CallMethod(element, "get", "s", MARK_NAMES[which]);
     if (value == NULL) return -1;
     if (!PyUnicode_Check(value)) {
@@ -974,6 +981,69 @@ mark_test(PyObject *element, int which, const mirror_attr *attr, const char *con
     int found = utf8 == NULL ? -1 : holds_any(utf8, needles);
     Py_DECREF(value);
     return found;
+}
+
+#define MAX_MARK_TAGS 16
+
+/* The tags PageSources collects (a tuple), as UTF-8 names: how many, or -1 with an exception set. */
+static Py_ssize_t
+read_tag_names(PyObject *tags, const char **tag_names)
+{
+    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
+    if (tag_total > MAX_MARK_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many tags");
+        return -1;
+    }
+    for (Py_ssize_t t = 0; t < tag_total; t++) {
+        PyObject *tag = PyTuple_GET_ITEM(tags, t);
+        Py_ssize_t size;
+        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
+        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
+            return -1;
+        }
+        tag_names[t] = name;
+    }
+    return tag_total;
+}
+
+/* libxml2 interns a document's names, so most elements find their tag by address. */
+typedef struct {
+    const unsigned char *name[TAG_CACHE];
+    int index[TAG_CACHE];
+} mark_tag_cache;
+
+/* Which of tag_names an element's (unnamespaced) name is, or -1. */
+static int
+tag_index(mark_tag_cache *cache, const char *const *tag_names, Py_ssize_t tag_total, const unsigned char *name)
+{
+    if (tag_total == 0) return -1;
+    size_t slot = ((size_t)name >> 4) % TAG_CACHE;
+    if (cache->name[slot] != name) {
+        int found = -1;
+        for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
+            if (strcmp(tag_names[t], (const char *)name) == 0) found = (int)t;
+        cache->name[slot] = name;
+        cache->index[slot] = found;
+    }
+    return cache->index[slot];
+}
+
+/* The element's itemprop/class/id/rel attributes (the first of each name, as .get), or -1 when
+ * a namespace is odd and the Python walk must decide. */
+static int
+find_marks(const mirror_node *node, const mirror_attr **found)
+{
+    for (int which = 0; which < M_N; which++) found[which] = NULL;
+    for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
+        if (attr->type != ATTRIBUTE_NODE) continue;
+        int attr_ns = namespaced(attr->ns);
+        if (attr_ns < 0) return -1;
+        if (attr_ns) continue;
+        int which = mark_index(attr->name);
+        if (which >= 0 && found[which] == NULL) found[which] = attr;
+    }
+    return 0;
 }
 
 /* marks(elements, tags): PageSources' walk over root.iter(etree.Element). */
@@ -991,23 +1061,9 @@ marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "marks() takes a list of elements and a tuple of tags");
         return NULL;
     }
-#define MAX_MARK_TAGS 16
-    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
     const char *tag_names[MAX_MARK_TAGS];
-    if (tag_total > MAX_MARK_TAGS) {
-        PyErr_SetString(PyExc_ValueError, "too many tags");
-        return NULL;
-    }
-    for (Py_ssize_t t = 0; t < tag_total; t++) {
-        PyObject *tag = PyTuple_GET_ITEM(tags, t);
-        Py_ssize_t size;
-        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
-        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
-            return NULL;
-        }
-        tag_names[t] = name;
-    }
+    Py_ssize_t tag_total = read_tag_names(tags, tag_names);
+    if (tag_total < 0) return NULL;
     /* A private copy holds every proxy, and so every node read, alive whatever .get does. */
     PyObject *held = PyList_AsTuple(elements);
     if (held == NULL) return NULL;
@@ -1019,10 +1075,8 @@ marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (list == NULL) goto done;
         PyTuple_SET_ITEM(by_tag, t, list);
     }
-    /* libxml2 interns a document's names, so most elements find their tag by address */
-    const unsigned char *seen_name[TAG_CACHE];
-    int seen_index[TAG_CACHE];
-    memset(seen_name, 0, sizeof(seen_name));
+    mark_tag_cache seen;
+    memset(&seen, 0, sizeof(seen));
     Py_ssize_t count = PyTuple_GET_SIZE(held);
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *element = PyTuple_GET_ITEM(held, i);
@@ -1030,28 +1084,11 @@ marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (node == NULL) goto fallback;
         int ns = namespaced(node->ns);
         if (ns < 0) goto fallback;
-        if (tag_total > 0 && !ns) {
-            size_t slot = ((size_t)node->name >> 4) % TAG_CACHE;
-            if (seen_name[slot] != node->name) {
-                int found = -1;
-                for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
-                    if (strcmp(tag_names[t], (const char *)node->name) == 0) found = (int)t;
-                seen_name[slot] = node->name;
-                seen_index[slot] = found;
-            }
-            if (seen_index[slot] >= 0 && PyList_Append(PyTuple_GET_ITEM(by_tag, seen_index[slot]), element) < 0)
-                goto done;
-        }
+        int tag = ns ? -1 : tag_index(&seen, tag_names, tag_total, node->name);
+        if (tag >= 0 && PyList_Append(PyTuple_GET_ITEM(by_tag, tag), element) < 0) goto done;
         if (node->properties == NULL) continue;
-        const mirror_attr *found[M_N] = {NULL, NULL, NULL, NULL};
-        for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
-            if (attr->type != ATTRIBUTE_NODE) continue;
-            int attr_ns = namespaced(attr->ns);
-            if (attr_ns < 0) goto fallback;
-            if (attr_ns) continue;
-            int which = mark_index(attr->name);
-            if (which >= 0 && found[which] == NULL) found[which] = attr; /* the first, as .get */
-        }
+        const mirror_attr *found[M_N];
+        if (find_marks(node, found) < 0) goto fallback;
         if (found[M_ITEMPROP] != NULL) {
             if (PyList_Append(itemprops, element) < 0) goto done;
             int hit = mark_test(element, M_ITEMPROP, found[M_ITEMPROP], AUTHOR_ITEMPROP);
@@ -1100,26 +1137,6 @@ typedef struct {
     char itemprop, candidate;
 } mark_record;
 
-/* A present attribute's value holds a needle: 1 / 0, or -2 for a value not read directly or
- * not UTF-8. */
-static int
-direct_test(const mirror_attr *attr, const char *const *needles)
-{
-    const unsigned char *text = direct_value(attr);
-    if (text == NULL) return -2;
-    const unsigned char *c = text;
-    while (*c != 0 && *c < 0x80) c++;
-    if (*c != 0) {
-        PyObject *s = PyUnicode_DecodeUTF8((const char *)text, (Py_ssize_t)strlen((const char *)text), NULL);
-        if (s == NULL) {
-            PyErr_Clear();
-            return -2;
-        }
-        Py_DECREF(s);
-    }
-    return holds_any((const char *)text, needles);
-}
-
 static PyObject *
 walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1134,22 +1151,9 @@ walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "walk() takes a tuple of tags");
         return NULL;
     }
-    Py_ssize_t tag_total = PyTuple_GET_SIZE(tags);
     const char *tag_names[MAX_MARK_TAGS];
-    if (tag_total > MAX_MARK_TAGS) {
-        PyErr_SetString(PyExc_ValueError, "too many tags");
-        return NULL;
-    }
-    for (Py_ssize_t t = 0; t < tag_total; t++) {
-        PyObject *tag = PyTuple_GET_ITEM(tags, t);
-        Py_ssize_t size;
-        const char *name = PyUnicode_Check(tag) ? PyUnicode_AsUTF8AndSize(tag, &size) : NULL;
-        if (name == NULL || size == 0 || (Py_ssize_t)strlen(name) != size || strchr(name, '{') != NULL) {
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "tags must be plain non-empty names");
-            return NULL;
-        }
-        tag_names[t] = name;
-    }
+    Py_ssize_t tag_total = read_tag_names(tags, tag_names);
+    if (tag_total < 0) return NULL;
     mirror_node *top = node_of(root);
     PyObject *doc = top != NULL ? (PyObject *)((mirror_element *)root)->_doc : NULL;
     if (top == NULL || doc == NULL) Py_RETURN_NONE;
@@ -1162,9 +1166,8 @@ walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     mark_record *records = NULL;
     size_t record_count = 0, record_room = 0;
     PyObject *by_tag = NULL, *itemprops = NULL, *candidates = NULL, *result = NULL;
-    const unsigned char *seen_name[TAG_CACHE];
-    int seen_index[TAG_CACHE];
-    memset(seen_name, 0, sizeof(seen_name));
+    mark_tag_cache seen;
+    memset(&seen, 0, sizeof(seen));
     /* Document order, elements only, as root.iter(etree.Element): the root, then depth first. */
     mirror_node *node = top;
     while (node != NULL) {
@@ -1173,27 +1176,10 @@ walk(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             int ns = namespaced(node->ns);
             if (ns < 0) goto fallback;
             mark_record record = {node, -1, 0, 0};
-            if (tag_total > 0 && !ns) {
-                size_t slot = ((size_t)node->name >> 4) % TAG_CACHE;
-                if (seen_name[slot] != node->name) {
-                    int found = -1;
-                    for (Py_ssize_t t = 0; t < tag_total && found < 0; t++)
-                        if (strcmp(tag_names[t], (const char *)node->name) == 0) found = (int)t;
-                    seen_name[slot] = node->name;
-                    seen_index[slot] = found;
-                }
-                record.tag = seen_index[slot];
-            }
+            if (!ns) record.tag = tag_index(&seen, tag_names, tag_total, node->name);
             if (node->properties != NULL) {
-                const mirror_attr *found[M_N] = {NULL, NULL, NULL, NULL};
-                for (const mirror_attr *attr = node->properties; attr != NULL; attr = attr->next) {
-                    if (attr->type != ATTRIBUTE_NODE) continue;
-                    int attr_ns = namespaced(attr->ns);
-                    if (attr_ns < 0) goto fallback;
-                    if (attr_ns) continue;
-                    int which = mark_index(attr->name);
-                    if (which >= 0 && found[which] == NULL) found[which] = attr;
-                }
+                const mirror_attr *found[M_N];
+                if (find_marks(node, found) < 0) goto fallback;
                 int hit = 0;
                 if (found[M_ITEMPROP] != NULL) {
                     record.itemprop = 1;
