@@ -355,17 +355,8 @@ def score_page(root: HtmlElement) -> PageScores:
     if _pagescore is not None:
         scored: tuple[Any, ...] | None = _pagescore.score(elements)
         if scored is not None:
-            _, text_len, link_len, value, boilerplate, body_hint, in_boilerplate = scored
-            return PageScores(
-                elements=elements,
-                position=position,
-                text_len=text_len,
-                link_len=link_len,
-                value=value,
-                boilerplate=boilerplate,
-                body_hint=body_hint,
-                in_boilerplate=in_boilerplate,
-            )
+            # (parent, text_len, link_len, value, boilerplate, body_hint, in_boilerplate)
+            return PageScores(elements, position, *scored[1:])
     return score_elements(elements, position)
 
 
