@@ -185,23 +185,17 @@ def mark_elements(
             if "uthor" in value or "reator" in value:
                 candidates.append(element)
                 continue
-        value = get("class")
-        if value is not None and (
-            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
-        ):
-            candidates.append(element)
-            continue
-        value = get("id")
-        if value is not None and (
-            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
-        ):
-            candidates.append(element)
-            continue
-        value = get("rel")
-        if value is not None and (
-            "uthor" in value or "yline" in value or "fn" in value or "riter" in value or "ontributor" in value
-        ):
-            candidates.append(element)
+        for name in ("class", "id", "rel"):
+            value = get(name)
+            if value is not None and (
+                "uthor" in value
+                or "yline" in value
+                or "fn" in value
+                or "riter" in value
+                or "ontributor" in value
+            ):
+                candidates.append(element)
+                break
     return itemprops, candidates
 
 
