@@ -11,7 +11,6 @@ All of the mapping lives in :func:`make_converter`: one cattrs converter, config
 from __future__ import annotations
 
 import json as _stdlib_json
-import os
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -30,6 +29,7 @@ from cattrs.errors import (
 )
 from cattrs.strategies import configure_tagged_union
 
+from .._extensions import import_extension
 from .._isotime import parse_iso_datetime
 from ..errors import DeserializationError, NewsModelError
 from ..model import (
@@ -323,11 +323,8 @@ def _aware_datetime(value: object) -> datetime:
 
 def _load_speedups() -> ModuleType | None:
     """The configured C module, or None: not built, turned off, or the model is not as it expects."""
-    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        from .. import _speedups
-    except ImportError:
+    _speedups = import_extension("_speedups")
+    if _speedups is None:
         return None
     expected = _speedups.fields()
     for cls, defaults in _SPEEDUP_DEFAULTS.items():

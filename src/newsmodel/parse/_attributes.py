@@ -15,10 +15,11 @@ Both give the same answer.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
+
+from .._extensions import import_extension
 
 __all__ = ["attributes_over", "c_attributes_over", "py_attributes_over"]
 
@@ -119,11 +120,8 @@ def py_attributes_over(text: str, limit: int) -> bool:
 
 def _load_c() -> Callable[[bytes, int], bool] | None:
     """The C version, unless turned off (NEWSMODEL_PURE_PYTHON) or not built."""
-    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        from .. import _speedups
-    except ImportError:
+    _speedups = import_extension("_speedups")
+    if _speedups is None:
         return None
     # A build of the extension from before the check was added.
     check: Callable[[bytes, int], bool] | None = getattr(_speedups, "attributes_over", None)

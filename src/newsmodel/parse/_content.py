@@ -11,7 +11,6 @@ the smallest subtree that holds the prose and as little of the rest as possible.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from types import ModuleType
@@ -20,6 +19,8 @@ from typing import Any
 import attrs
 from lxml import etree
 from lxml.html import HtmlElement
+
+from .._extensions import import_extension
 
 __all__ = ["PageScores", "clean_tree", "find_content_root", "score_page"]
 
@@ -463,11 +464,8 @@ _PROBE_XML = (
 
 def _load_pagescore() -> ModuleType | None:
     """The configured C walk, or None: not built, turned off, or it does not read lxml's nodes as lxml does."""
-    if os.environ.get("NEWSMODEL_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        from .. import _pagescore
-    except ImportError:
+    _pagescore = import_extension("_pagescore")
+    if _pagescore is None:
         return None
     try:
         _pagescore.configure(
